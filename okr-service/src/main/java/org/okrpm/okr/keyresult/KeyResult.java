@@ -1,0 +1,76 @@
+package org.okrpm.okr.keyresult;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+@Entity
+@Table(name = "key_result")
+public class KeyResult extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "objective_id", nullable = false)
+    public UUID objectiveId;
+
+    /** Copied from the objective, so cycle rules and filters need no join. */
+    @Column(name = "cycle_id", nullable = false)
+    public UUID cycleId;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "metric_type", nullable = false, length = 20)
+    public MetricType metricType;
+
+    @Column(length = 30)
+    public String unit;
+
+    @Column(name = "start_value", nullable = false, precision = 19, scale = 4)
+    public BigDecimal startValue;
+
+    @Column(name = "target_value", nullable = false, precision = 19, scale = 4)
+    public BigDecimal targetValue;
+
+    @Column(name = "current_value", nullable = false, precision = 19, scale = 4)
+    public BigDecimal currentValue;
+
+    @Column(nullable = false)
+    public double weight;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "progress_source", nullable = false, length = 10)
+    public ProgressSource progressSource;
+
+    @Column(nullable = false)
+    public double progress;
+
+    /** The owner's latest confidence of reaching the target, 0..1; null until someone says. */
+    public Double confidence;
+
+    /** The end-of-cycle grade, 0..1, set during the retrospective. */
+    public Double score;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

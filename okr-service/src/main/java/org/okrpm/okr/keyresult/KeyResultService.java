@@ -1,0 +1,195 @@
+package org.okrpm.okr.keyresult;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.okrpm.kit.http.IfMatch;
+import org.okrpm.kit.http.MergePatcher;
+import org.okrpm.kit.paging.PageRequest;
+import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.persistence.Criteria;
+import org.okrpm.kit.problem.ProblemException;
+import org.okrpm.okr.cycle.Cycle;
+import org.okrpm.okr.cycle.CyclePhase;
+import org.okrpm.okr.cycle.CycleService;
+import org.okrpm.okr.keyresult.KeyResultDtos.HistoryView;
+import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultCreate;
+import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultUpdate;
+import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
+import org.okrpm.okr.keyresult.ProgressCalculator.TaskContribution;
+import org.okrpm.okr.linkedtask.LinkedTask;
+import org.okrpm.okr.objective.Objective;
+import org.okrpm.okr.objective.ObjectiveService;
+
+@ApplicationScoped
+@Transactional
+public class KeyResultService {
+
+    @Inject
+    CycleService cycles;
+
+    @Inject
+    ObjectiveService objectives;
+
+    @Inject
+    MergePatcher patcher;
+
+    public KeyResultView create(UUID objectiveId, KeyResultCreate body, String cause) {
+        Objective objective = objectives.require(objectiveId);
+        CycleService.requireOpen(cycles.require(objective.cycleId));
+        BigDecimal start = body.startValue();
+        BigDecimal target = body.targetValue();
+        if (body.metricType() == MetricType.BOOLEAN) {
+            start = start == null ? BigDecimal.ZERO : start;
+            target = target == null ? BigDecimal.ONE : target;
+        }
+        if (start == null) {
+            throw ProblemException.invalid("startValue", "must not be null");
+        }
+        if (target == null) {
+            throw ProblemException.invalid("targetValue", "must not be null");
+        }
+        checkScale(body.metricType(), start, target);
+
+        KeyResult kr = new KeyResult();
+        kr.id = UUID.randomUUID();
+        kr.objectiveId = objective.id;
+        kr.cycleId = objective.cycleId;
+        kr.title = body.title().trim();
+        kr.metricType = body.metricType();
+        kr.unit = body.unit();
+        kr.startValue = start;
+        kr.targetValue = target;
+        kr.currentValue = start;
+        kr.weight = body.weight() == null ? 1.0 : body.weight();
+        kr.progressSource = body.progressSource() == null ? ProgressSource.MANUAL : body.progressSource();
+        recompute(kr);
+        kr.persist();
+        record(kr, HistorySource.valueOf(kr.progressSource.name()), "created: " + cause);
+        objectives.recomputeProgress(objective.id);
+        Panache.getEntityManager().flush();
+        return KeyResultView.of(kr);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<KeyResultView> list(UUID objectiveId, UUID cycleId, PageRequest page) {
+        Criteria criteria = Criteria.where().eq("objectiveId", objectiveId).eq("cycleId", cycleId);
+        return PageResponse.of(KeyResult.<KeyResult>find(criteria.query(), Criteria.oldestFirst(),
+                criteria.parameters()), page, KeyResultView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public KeyResultView get(UUID id) {
+        return KeyResultView.of(require(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HistoryView> history(UUID id) {
+        require(id);
+        return ProgressEntry.<ProgressEntry>list("keyResultId = ?1 order by at, id", id).stream()
+                .map(HistoryView::of).toList();
+    }
+
+    public KeyResultView update(UUID id, String ifMatch, JsonNode patch, String cause) {
+        KeyResult kr = require(id);
+        IfMatch.check(ifMatch, kr.version);
+        Cycle cycle = cycles.require(kr.cycleId);
+        CycleService.requireOpen(cycle);
+        KeyResultUpdate update = patcher.apply(KeyResultUpdate.of(kr), patch, KeyResultUpdate.class);
+        if (!Objects.equals(update.score(), kr.score) && cycle.phase != CyclePhase.RETROSPECTIVE) {
+            throw ProblemException.conflict("A score can be given only while the cycle is in RETROSPECTIVE; it is "
+                    + cycle.phase);
+        }
+        checkScale(update.metricType(), update.startValue(), update.targetValue());
+        if (update.progressSource() == ProgressSource.TASKS && kr.progressSource == ProgressSource.TASKS
+                && update.currentValue().compareTo(kr.currentValue) != 0) {
+            throw ProblemException.invalid("currentValue", "follows the linked tasks of a TASKS key result");
+        }
+        kr.title = update.title().trim();
+        kr.metricType = update.metricType();
+        kr.unit = update.unit();
+        kr.startValue = update.startValue();
+        kr.targetValue = update.targetValue();
+        kr.currentValue = update.currentValue();
+        kr.weight = update.weight();
+        kr.progressSource = update.progressSource();
+        kr.confidence = update.confidence();
+        kr.score = update.score();
+        applyProgress(kr, HistorySource.MANUAL, cause);
+        Panache.getEntityManager().flush();
+        return KeyResultView.of(kr);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        KeyResult kr = require(id);
+        IfMatch.check(ifMatch, kr.version);
+        CycleService.requireOpen(cycles.require(kr.cycleId));
+        ProgressEntry.delete("keyResultId", id);
+        kr.delete();
+        Panache.getEntityManager().flush();
+        objectives.recomputeProgress(kr.objectiveId);
+    }
+
+    /**
+     * Recomputes a key result's progress after anything it depends on changed; when progress or value
+     * moved, appends a history entry naming the cause and updates the objective.
+     */
+    public void applyProgress(KeyResult kr, HistorySource source, String cause) {
+        double before = kr.progress;
+        BigDecimal valueBefore = kr.currentValue;
+        recompute(kr);
+        if (before != kr.progress || valueBefore.compareTo(kr.currentValue) != 0) {
+            record(kr, source, cause);
+        }
+        objectives.recomputeProgress(kr.objectiveId);
+    }
+
+    /** The key result, or 404. */
+    public KeyResult require(UUID id) {
+        KeyResult kr = KeyResult.findById(id);
+        if (kr == null) {
+            throw ProblemException.notFound("Key result", id);
+        }
+        return kr;
+    }
+
+    private static void recompute(KeyResult kr) {
+        if (kr.progressSource == ProgressSource.TASKS) {
+            List<TaskContribution> tasks = LinkedTask.linkedTo(kr.id).stream()
+                    .map(task -> new TaskContribution(task.weight, task.status)).toList();
+            kr.progress = ProgressCalculator.tasks(tasks);
+            kr.currentValue = ProgressCalculator.valueAt(kr.startValue, kr.targetValue, kr.progress);
+        } else {
+            kr.progress = ProgressCalculator.manual(kr.startValue, kr.targetValue, kr.currentValue);
+        }
+    }
+
+    private static void record(KeyResult kr, HistorySource source, String cause) {
+        ProgressEntry entry = new ProgressEntry();
+        entry.id = UUID.randomUUID();
+        entry.keyResultId = kr.id;
+        entry.at = Instant.now();
+        entry.progress = kr.progress;
+        entry.currentValue = kr.currentValue;
+        entry.source = source;
+        entry.cause = cause.length() > 300 ? cause.substring(0, 300) : cause;
+        entry.persist();
+    }
+
+    private static void checkScale(MetricType type, BigDecimal start, BigDecimal target) {
+        if (type == MetricType.BOOLEAN
+                && (start.compareTo(BigDecimal.ZERO) != 0 || target.compareTo(BigDecimal.ONE) != 0)) {
+            throw ProblemException.invalid("targetValue", "of a BOOLEAN key result is 1, from startValue 0");
+        }
+        if (start.compareTo(target) == 0) {
+            throw ProblemException.invalid("targetValue", "must not equal startValue");
+        }
+    }
+}

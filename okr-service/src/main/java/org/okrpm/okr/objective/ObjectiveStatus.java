@@ -1,0 +1,5 @@
+package org.okrpm.okr.objective;
+
+public enum ObjectiveStatus {
+    ACTIVE, COMPLETED, CANCELLED
+}

@@ -1,0 +1,29 @@
+package org.okrpm.kit.paging;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import java.util.List;
+import java.util.function.Function;
+
+/** The list envelope of API.md: {@code {"items", "page", "size", "totalItems", "totalPages"}}. */
+public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+    public static <E, T> PageResponse<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapper) {
+        query.page(Page.of(request.page, request.size));
+        long total = query.count();
+        List<T> items = query.list().stream().map(mapper).toList();
+        return new PageResponse<>(items, request.page, request.size, total, totalPages(total, request.size));
+    }
+
+    /** For lists built in memory (already filtered and ordered). */
+    public static <T> PageResponse<T> of(List<T> all, PageRequest request) {
+        int from = (int) Math.min((long) request.page * request.size, all.size());
+        int to = Math.min(from + request.size, all.size());
+        return new PageResponse<>(all.subList(from, to), request.page, request.size, all.size(),
+                totalPages(all.size(), request.size));
+    }
+
+    private static int totalPages(long total, int size) {
+        return (int) ((total + size - 1) / size);
+    }
+}

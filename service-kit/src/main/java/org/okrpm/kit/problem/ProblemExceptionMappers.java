@@ -55,6 +55,12 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(ProblemType.VALIDATION, detail, path(uri), errors, null);
     }
 
+    /** Beats Quarkus's built-in mapper for these, whose body names Java attributes and is not problem+json. */
+    @ServerExceptionMapper({MismatchedInputException.class, InvalidFormatException.class})
+    public Response mismatchedJson(JsonProcessingException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

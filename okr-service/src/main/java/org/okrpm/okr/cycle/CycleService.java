@@ -23,6 +23,9 @@ public class CycleService {
     @Inject
     MergePatcher patcher;
 
+    @Inject
+    CycleEvents events;
+
     public CycleView create(CycleCreate body) {
         checkDates(body.startDate(), body.endDate());
         checkNameFree(body.name(), null);
@@ -33,6 +36,7 @@ public class CycleService {
         cycle.endDate = body.endDate();
         cycle.phase = CyclePhase.PLANNING;
         cycle.persistAndFlush();
+        events.publish(CycleEvents.CREATED, cycle);
         return CycleView.of(cycle);
     }
 
@@ -59,6 +63,7 @@ public class CycleService {
         cycle.startDate = update.startDate();
         cycle.endDate = update.endDate();
         Panache.getEntityManager().flush();
+        events.publish(CycleEvents.UPDATED, cycle);
         return CycleView.of(cycle);
     }
 
@@ -70,6 +75,7 @@ public class CycleService {
         }
         cycle.phase = next;
         Panache.getEntityManager().flush();
+        events.publish(CycleEvents.PHASE_CHANGED, cycle);
         return CycleView.of(cycle);
     }
 

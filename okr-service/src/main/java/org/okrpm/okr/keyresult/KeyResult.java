@@ -63,6 +63,10 @@ public class KeyResult extends PanacheEntityBase {
     /** The end-of-cycle grade, 0..1, set during the retrospective. */
     public Double score;
 
+    /** When the check-in that last set currentValue or confidence was made (older ones arriving late are ignored). */
+    @Column(name = "last_check_in_at")
+    public Instant lastCheckInAt;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

@@ -41,6 +41,9 @@ public class KeyResultService {
     @Inject
     MergePatcher patcher;
 
+    @Inject
+    KeyResultEvents events;
+
     public KeyResultView create(UUID objectiveId, KeyResultCreate body, String cause) {
         Objective objective = objectives.require(objectiveId);
         CycleService.requireOpen(cycles.require(objective.cycleId));
@@ -73,8 +76,9 @@ public class KeyResultService {
         recompute(kr);
         kr.persist();
         record(kr, HistorySource.valueOf(kr.progressSource.name()), "created: " + cause);
-        objectives.recomputeProgress(objective.id);
         Panache.getEntityManager().flush();
+        events.publish(KeyResultEvents.CREATED, kr);
+        objectives.recomputeProgress(objective.id);
         return KeyResultView.of(kr);
     }
 
@@ -124,6 +128,7 @@ public class KeyResultService {
         kr.score = update.score();
         applyProgress(kr, HistorySource.MANUAL, cause);
         Panache.getEntityManager().flush();
+        events.publish(KeyResultEvents.UPDATED, kr);
         return KeyResultView.of(kr);
     }
 
@@ -131,6 +136,7 @@ public class KeyResultService {
         KeyResult kr = require(id);
         IfMatch.check(ifMatch, kr.version);
         CycleService.requireOpen(cycles.require(kr.cycleId));
+        events.publish(KeyResultEvents.DELETED, kr);
         ProgressEntry.delete("keyResultId", id);
         kr.delete();
         Panache.getEntityManager().flush();
@@ -139,7 +145,8 @@ public class KeyResultService {
 
     /**
      * Recomputes a key result's progress after anything it depends on changed; when progress or value
-     * moved, appends a history entry naming the cause and updates the objective.
+     * moved, appends a history entry naming the cause, announces {@code okr.key-result.progress-changed}
+     * and updates the objective.
      */
     public void applyProgress(KeyResult kr, HistorySource source, String cause) {
         double before = kr.progress;
@@ -147,8 +154,44 @@ public class KeyResultService {
         recompute(kr);
         if (before != kr.progress || valueBefore.compareTo(kr.currentValue) != 0) {
             record(kr, source, cause);
+            Panache.getEntityManager().flush();
+            events.publish(KeyResultEvents.PROGRESS_CHANGED, kr);
         }
         objectives.recomputeProgress(kr.objectiveId);
+    }
+
+    /**
+     * A linked task of this key result changed (project.tasks). TASKS progress follows; in a CLOSED cycle
+     * the task is recorded but the key result no longer moves.
+     */
+    public void linkedTasksChanged(UUID keyResultId, String cause) {
+        KeyResult kr = KeyResult.findById(keyResultId);
+        if (kr == null || kr.progressSource != ProgressSource.TASKS || cycles.require(kr.cycleId).isClosed()) {
+            return;
+        }
+        applyProgress(kr, HistorySource.TASKS, cause);
+    }
+
+    /**
+     * A check-in was recorded (checkin.check-ins): confidence, and for a MANUAL key result its value, unless
+     * the cycle is CLOSED or a newer check-in was applied already.
+     */
+    public void checkInRecorded(UUID keyResultId, BigDecimal value, Double confidence, Instant madeAt, String cause) {
+        KeyResult kr = KeyResult.findById(keyResultId);
+        if (kr == null || cycles.require(kr.cycleId).isClosed()
+                || kr.lastCheckInAt != null && madeAt.isBefore(kr.lastCheckInAt)) {
+            return;
+        }
+        kr.lastCheckInAt = madeAt;
+        if (confidence != null) {
+            kr.confidence = confidence;
+        }
+        if (value != null && kr.progressSource == ProgressSource.MANUAL) {
+            kr.currentValue = value;
+        }
+        applyProgress(kr, HistorySource.CHECKIN, cause);
+        Panache.getEntityManager().flush();
+        events.publish(KeyResultEvents.UPDATED, kr);
     }
 
     /** The key result, or 404. */

@@ -21,6 +21,7 @@ import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.okr.cycle.Cycle;
 import org.okrpm.okr.cycle.CycleService;
 import org.okrpm.okr.keyresult.KeyResult;
+import org.okrpm.okr.keyresult.KeyResultEvents;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
 import org.okrpm.okr.keyresult.ProgressCalculator;
 import org.okrpm.okr.keyresult.ProgressCalculator.WeightedProgress;
@@ -39,6 +40,12 @@ public class ObjectiveService {
 
     @Inject
     MergePatcher patcher;
+
+    @Inject
+    ObjectiveEvents events;
+
+    @Inject
+    KeyResultEvents keyResultEvents;
 
     /** The filters of {@code GET /objectives}; null means "any". */
     public record ObjectiveFilter(UUID cycleId, String ownerId, String teamId, ObjectiveLevel level,
@@ -66,6 +73,7 @@ public class ObjectiveService {
         objective.status = ObjectiveStatus.ACTIVE;
         objective.progress = 0.0;
         objective.persistAndFlush();
+        events.publish(ObjectiveEvents.CREATED, objective);
         return ObjectiveView.of(objective, List.of());
     }
 
@@ -109,6 +117,7 @@ public class ObjectiveService {
         objective.parentId = update.parentId();
         objective.status = update.status();
         Panache.getEntityManager().flush();
+        events.publish(ObjectiveEvents.UPDATED, objective);
         return view(objective);
     }
 
@@ -117,13 +126,18 @@ public class ObjectiveService {
         Objective objective = require(id);
         IfMatch.check(ifMatch, objective.version);
         CycleService.requireOpen(cycles.require(objective.cycleId));
-        List<UUID> keyResultIds = KeyResult.<KeyResult>list("objectiveId", id).stream().map(kr -> kr.id).toList();
-        if (!keyResultIds.isEmpty()) {
-            ProgressEntry.delete("keyResultId in ?1", keyResultIds);
+        List<KeyResult> keyResults = KeyResult.list("objectiveId", id);
+        keyResults.forEach(kr -> keyResultEvents.publish(KeyResultEvents.DELETED, kr));
+        if (!keyResults.isEmpty()) {
+            ProgressEntry.delete("keyResultId in ?1", keyResults.stream().map(kr -> kr.id).toList());
             KeyResult.delete("objectiveId", id);
         }
-        Objective.<Objective>list("parentId", id).forEach(child -> child.parentId = null);
+        List<Objective> children = Objective.list("parentId", id);
+        children.forEach(child -> child.parentId = null);
+        events.publish(ObjectiveEvents.DELETED, objective);
         objective.delete();
+        Panache.getEntityManager().flush();
+        children.forEach(child -> events.publish(ObjectiveEvents.UPDATED, child));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -131,15 +145,24 @@ public class ObjectiveService {
         return node(require(id), new HashSet<>());
     }
 
-    /** Recomputes an objective's progress from its key results; called after every change to them. */
+    /**
+     * Recomputes an objective's progress from its key results; called after every change to them. A change
+     * is announced as {@code okr.objective.progress-changed}.
+     */
     public void recomputeProgress(UUID objectiveId) {
         Objective objective = Objective.findById(objectiveId);
         if (objective == null) {
             return;
         }
+        Panache.getEntityManager().flush();
         List<WeightedProgress> parts = KeyResult.<KeyResult>list("objectiveId", objectiveId).stream()
                 .map(kr -> new WeightedProgress(kr.weight, kr.progress)).toList();
-        objective.progress = ProgressCalculator.weightedMean(parts);
+        double progress = ProgressCalculator.weightedMean(parts);
+        if (progress != objective.progress) {
+            objective.progress = progress;
+            Panache.getEntityManager().flush();
+            events.publish(ObjectiveEvents.PROGRESS_CHANGED, objective);
+        }
     }
 
     /** The objective, or 404. */

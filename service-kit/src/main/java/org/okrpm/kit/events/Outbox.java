@@ -1,0 +1,82 @@
+package org.okrpm.kit.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.okrpm.kit.http.CurrentRequest;
+
+/**
+ * Writes an event into the outbox inside the caller's transaction: the event exists if and only if the
+ * change it announces was committed. Right after the commit the relay is woken to publish it.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object WAKE_KEY = Outbox.class;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    CurrentRequest request;
+
+    /**
+     * @param topic       e.g. {@code okr.key-results}
+     * @param type        e.g. {@code okr.key-result.progress-changed}
+     * @param aggregateId the record key and {@code ce_subject}
+     * @param snapshot    the aggregate's full state after the change, with its version
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String topic, String type, Object aggregateId, Object snapshot) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.eventKey = aggregateId.toString();
+        event.eventType = type;
+        event.payload = json(snapshot);
+        event.requestId = request.id();
+        event.createdAt = Instant.now();
+        event.persist();
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+
+    private String json(Object snapshot) {
+        try {
+            return mapper.writeValueAsString(snapshot);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event snapshot cannot be written as JSON", e);
+        }
+    }
+}

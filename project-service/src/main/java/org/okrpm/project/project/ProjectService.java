@@ -1,0 +1,285 @@
+package org.okrpm.project.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.okrpm.kit.http.IfMatch;
+import org.okrpm.kit.http.MergePatcher;
+import org.okrpm.kit.paging.PageRequest;
+import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.persistence.Criteria;
+import org.okrpm.kit.problem.ProblemException;
+import org.okrpm.kit.problem.ProblemType;
+import org.okrpm.project.cost.CostEntry;
+import org.okrpm.project.keyresult.KeyResultDirectory;
+import org.okrpm.project.project.ProjectDtos.HealthView;
+import org.okrpm.project.project.ProjectDtos.Money;
+import org.okrpm.project.project.ProjectDtos.OpenTask;
+import org.okrpm.project.project.ProjectDtos.ProjectCreate;
+import org.okrpm.project.project.ProjectDtos.ProjectFigures;
+import org.okrpm.project.project.ProjectDtos.ProjectUpdate;
+import org.okrpm.project.project.ProjectDtos.ProjectView;
+import org.okrpm.project.project.ProjectProgressCalculator.StatusTally;
+import org.okrpm.project.task.Task;
+import org.okrpm.project.task.TaskStatus;
+
+@ApplicationScoped
+@Transactional
+public class ProjectService {
+
+    /** At most this many open tasks are listed in the 409 of a refused close; openTaskCount has them all. */
+    static final int PUNCH_LIST_LIMIT = 100;
+
+    @Inject
+    MergePatcher patcher;
+
+    @Inject
+    KeyResultDirectory keyResults;
+
+    Clock clock = Clock.systemUTC();
+
+    /** The filters of {@code GET /projects}; null means "any". */
+    public record ProjectFilter(ProjectStage stage, String ownerId, UUID keyResultId) {
+    }
+
+    public ProjectView create(ProjectCreate body, String callerId) {
+        checkDates(body.startDate(), body.dueDate());
+        checkBudget(body.budget());
+        List<UUID> keyResultIds = distinct(body.keyResultIds());
+        checkKeyResults(keyResultIds);
+        Project project = new Project();
+        project.id = UUID.randomUUID();
+        project.name = body.name().trim();
+        project.description = body.description();
+        project.businessCase = body.businessCase();
+        project.ownerId = body.ownerId() == null || body.ownerId().isBlank() ? callerId : body.ownerId().trim();
+        project.startDate = body.startDate();
+        project.dueDate = body.dueDate();
+        setBudget(project, body.budget());
+        project.keyResultIds = new ArrayList<>(keyResultIds);
+        project.stage = ProjectStage.INITIATION;
+        project.persistAndFlush();
+        return view(project);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<ProjectView> list(ProjectFilter filter, PageRequest page) {
+        Criteria criteria = Criteria.where()
+                .eq("stage", filter.stage())
+                .eq("ownerId", filter.ownerId())
+                .when(filter.keyResultId(), ":keyResultId member of keyResultIds", "keyResultId");
+        PageResponse<Project> projects = PageResponse.of(
+                Project.<Project>find(criteria.query(), Criteria.oldestFirst(), criteria.parameters()), page, p -> p);
+        Map<UUID, ProjectFigures> figures = figures(projects.items().stream().map(p -> p.id).toList());
+        return new PageResponse<>(projects.items().stream().map(p -> ProjectView.of(p, figures.get(p.id))).toList(),
+                projects.page(), projects.size(), projects.totalItems(), projects.totalPages());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProjectView get(UUID id) {
+        return view(require(id));
+    }
+
+    public ProjectView update(UUID id, String ifMatch, JsonNode patch) {
+        Project project = require(id);
+        IfMatch.check(ifMatch, project.version);
+        requireOpen(project);
+        ProjectUpdate update = patcher.apply(ProjectUpdate.of(project), patch, ProjectUpdate.class);
+        checkDates(update.startDate(), update.dueDate());
+        checkBudget(update.budget());
+        if (update.budget() != null && !update.budget().currency().equals(project.budgetCurrency)) {
+            String costCurrency = recordedCostCurrency(project.id);
+            if (costCurrency != null && !costCurrency.equals(update.budget().currency())) {
+                throw ProblemException.invalid("budget.currency",
+                        "must be " + costCurrency + ", the currency of the costs already recorded");
+            }
+        }
+        List<UUID> keyResultIds = distinct(update.keyResultIds());
+        List<UUID> added = keyResultIds.stream().filter(kr -> !project.keyResultIds.contains(kr)).toList();
+        checkKeyResults(added);
+        project.name = update.name().trim();
+        project.description = update.description();
+        project.businessCase = update.businessCase();
+        project.ownerId = update.ownerId().trim();
+        project.startDate = update.startDate();
+        project.dueDate = update.dueDate();
+        setBudget(project, update.budget());
+        if (!keyResultIds.equals(project.keyResultIds)) {
+            project.keyResultIds.clear();
+            project.keyResultIds.addAll(keyResultIds);
+        }
+        Panache.getEntityManager().flush();
+        return view(project);
+    }
+
+    /** Deletes an open project with its tasks and costs; a CLOSED or CANCELLED one is a record: 409. */
+    public void delete(UUID id, String ifMatch) {
+        Project project = require(id);
+        IfMatch.check(ifMatch, project.version);
+        requireOpen(project);
+        Task.<Task>list("projectId", id).forEach(Task::delete);
+        CostEntry.delete("projectId", id);
+        project.delete();
+    }
+
+    /**
+     * Moves the project to its next stage, or cancels it. Closing needs every task DONE or CANCELLED; the
+     * 409 otherwise lists the open tasks ({@code openTasks}, {@code openTaskCount}).
+     */
+    public ProjectView changeStage(UUID id, ProjectStage next) {
+        Project project = lock(id);
+        if (!project.stage.canMoveTo(next)) {
+            throw ProblemException.conflict("A project in " + project.stage + " cannot move to " + next
+                    + "; stages only move forward one step (INITIATION, PLANNING, EXECUTION, CLOSED), "
+                    + "and any open stage may be CANCELLED");
+        }
+        if (next == ProjectStage.CLOSED) {
+            requireNoOpenTasks(project);
+        }
+        project.stage = next;
+        Panache.getEntityManager().flush();
+        return view(project);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public HealthView health(UUID id) {
+        Project project = require(id);
+        ProjectFigures figures = figures(List.of(id)).get(id);
+        LocalDate today = LocalDate.now(clock);
+        return HealthView.of(ProjectHealthCalculator.assess(figures.progress(), project.startDate, project.dueDate,
+                figures.actualCost(), project.budgetAmount, today), today);
+    }
+
+    /** The project, or 404. */
+    public Project require(UUID id) {
+        Project project = Project.findById(id);
+        if (project == null) {
+            throw ProblemException.notFound("Project", id);
+        }
+        return project;
+    }
+
+    /**
+     * The project locked for this transaction (404 when missing, 409 when CLOSED or CANCELLED): every change
+     * to its tasks and costs goes through here, so none can slip in while the project closes.
+     */
+    public Project lockOpen(UUID id) {
+        Project project = lock(id);
+        requireOpen(project);
+        return project;
+    }
+
+    /** Nothing of a CLOSED or CANCELLED project may change: 409. */
+    public static void requireOpen(Project project) {
+        if (!project.stage.isOpen()) {
+            throw ProblemException.conflict("Project " + project.id + " is " + project.stage
+                    + "; neither it nor its tasks and costs can change any more");
+        }
+    }
+
+    /** The currency of the costs recorded for a project so far, or null when it has none. */
+    public static String recordedCostCurrency(UUID projectId) {
+        CostEntry first = CostEntry.find("projectId", projectId).firstResult();
+        return first == null ? null : first.currency;
+    }
+
+    private Project lock(UUID id) {
+        Project project = Panache.getEntityManager().find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("Project", id);
+        }
+        return project;
+    }
+
+    private void requireNoOpenTasks(Project project) {
+        List<TaskStatus> open = List.of(TaskStatus.TODO, TaskStatus.IN_PROGRESS);
+        long count = Task.count("projectId = ?1 and status in ?2", project.id, open);
+        if (count == 0) {
+            return;
+        }
+        List<OpenTask> punchList = Task.<Task>find("projectId = ?1 and status in ?2", Criteria.oldestFirst(),
+                        project.id, open).page(0, PUNCH_LIST_LIMIT).list().stream()
+                .map(t -> new OpenTask(t.id, t.title, t.status.name())).toList();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("openTaskCount", count);
+        extensions.put("openTasks", punchList);
+        throw new ProblemException(ProblemType.CONFLICT, "Project " + project.id + " cannot close: " + count
+                + " task(s) are neither DONE nor CANCELLED (see openTasks)", null, extensions);
+    }
+
+    private ProjectView view(Project project) {
+        return ProjectView.of(project, figures(List.of(project.id)).get(project.id));
+    }
+
+    /** actualCost, taskStats and progress of each project, in two grouped queries. */
+    private static Map<UUID, ProjectFigures> figures(Collection<UUID> projectIds) {
+        Map<UUID, ProjectFigures> result = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return result;
+        }
+        var em = Panache.getEntityManager();
+        Map<UUID, List<StatusTally>> tallies = em.createQuery(
+                        "select t.projectId, t.status, count(t), sum(t.weight) from Task t "
+                                + "where t.projectId in :ids group by t.projectId, t.status", Object[].class)
+                .setParameter("ids", projectIds).getResultList().stream()
+                .collect(Collectors.groupingBy(row -> (UUID) row[0], Collectors.mapping(
+                        row -> new StatusTally((TaskStatus) row[1], ((Number) row[2]).longValue(),
+                                ((Number) row[3]).doubleValue()), Collectors.toList())));
+        Map<UUID, BigDecimal> costs = new HashMap<>();
+        em.createQuery("select c.projectId, sum(c.amount) from CostEntry c where c.projectId in :ids "
+                        + "group by c.projectId", Object[].class)
+                .setParameter("ids", projectIds).getResultList()
+                .forEach(row -> costs.put((UUID) row[0], (BigDecimal) row[1]));
+        for (UUID id : projectIds) {
+            List<StatusTally> projectTallies = tallies.getOrDefault(id, List.of());
+            result.put(id, new ProjectFigures(ProjectDtos.plain(costs.getOrDefault(id, BigDecimal.ZERO)),
+                    ProjectProgressCalculator.stats(projectTallies), ProjectProgressCalculator.progress(projectTallies)));
+        }
+        return result;
+    }
+
+    private void checkKeyResults(List<UUID> keyResultIds) {
+        List<UUID> missing = keyResults.missing(keyResultIds);
+        if (!missing.isEmpty()) {
+            throw ProblemException.unprocessable("keyResultIds", "Key result(s) " + missing.stream()
+                    .map(UUID::toString).collect(Collectors.joining(", ")) + " do not exist");
+        }
+    }
+
+    private static void checkBudget(Money budget) {
+        if (budget != null) {
+            Currencies.check("budget.currency", budget.currency());
+        }
+    }
+
+    private static void setBudget(Project project, Money budget) {
+        project.budgetAmount = budget == null ? null : budget.amount();
+        project.budgetCurrency = budget == null ? null : budget.currency();
+    }
+
+    private static void checkDates(LocalDate start, LocalDate due) {
+        if (start != null && due != null && due.isBefore(start)) {
+            throw ProblemException.invalid("dueDate", "must not be before startDate");
+        }
+    }
+
+    private static List<UUID> distinct(List<UUID> ids) {
+        return ids == null ? List.of() : List.copyOf(new LinkedHashSet<>(ids.stream().filter(Objects::nonNull).toList()));
+    }
+}

@@ -1,0 +1,63 @@
+package org.okrpm.project.task;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+@Entity
+@Table(name = "task")
+public class Task extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "project_id", nullable = false)
+    public UUID projectId;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Column(length = 4000)
+    public String description;
+
+    @Column(name = "assignee_id", length = 100)
+    public String assigneeId;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Column(name = "key_result_id")
+    public UUID keyResultId;
+
+    @Column(nullable = false)
+    public double weight;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public TaskStatus status;
+
+    /** When the task last became DONE; null while it is not DONE. */
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,74 @@
+package org.okrpm.project.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.okrpm.kit.http.MergePatcher;
+import org.okrpm.kit.problem.Problem;
+import org.okrpm.kit.security.Roles;
+import org.okrpm.project.task.TaskDtos.TaskView;
+
+/** One task. Integrators (external PM tools) may read and change tasks here. */
+@Path("/api/v1/tasks")
+@Tag(name = "Tasks", description = "Work items of a project; DONE tasks make up its progress and move linked key results")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    @Inject
+    TaskService tasks;
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.INTEGRATOR})
+    @Operation(summary = "Get a task")
+    public TaskView get(@PathParam("id") UUID id) {
+        return tasks.get(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.INTEGRATOR})
+    @Operation(summary = "Change a task",
+            description = "JSON merge patch of title, description, assigneeId, dueDate, keyResultId, weight and status "
+                    + "(TODO, IN_PROGRESS, DONE, CANCELLED, in any order). completedAt is set when the task becomes "
+                    + "DONE and cleared when it leaves DONE.")
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A new keyResultId that does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TaskView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+        return tasks.update(id, ifMatch, patch);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.INTEGRATOR})
+    @Operation(summary = "Delete a task")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        tasks.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,126 @@
+package org.okrpm.project.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import org.okrpm.kit.http.IfMatch;
+import org.okrpm.kit.http.MergePatcher;
+import org.okrpm.kit.paging.PageRequest;
+import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.persistence.Criteria;
+import org.okrpm.kit.problem.ProblemException;
+import org.okrpm.project.keyresult.KeyResultDirectory;
+import org.okrpm.project.project.Project;
+import org.okrpm.project.project.ProjectService;
+import org.okrpm.project.task.TaskDtos.TaskCreate;
+import org.okrpm.project.task.TaskDtos.TaskUpdate;
+import org.okrpm.project.task.TaskDtos.TaskView;
+
+/** Tasks of a project. Every change locks the project first, so none slips in while it closes. */
+@ApplicationScoped
+@Transactional
+public class TaskService {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    KeyResultDirectory keyResults;
+
+    @Inject
+    MergePatcher patcher;
+
+    /** The filters of {@code GET /projects/{id}/tasks}; null means "any". */
+    public record TaskFilter(TaskStatus status, String assigneeId, UUID keyResultId) {
+    }
+
+    public TaskView create(UUID projectId, TaskCreate body) {
+        Project project = projects.lockOpen(projectId);
+        checkKeyResult(body.keyResultId());
+        Task task = new Task();
+        task.id = UUID.randomUUID();
+        task.projectId = project.id;
+        task.title = body.title().trim();
+        task.description = body.description();
+        task.assigneeId = body.assigneeId();
+        task.dueDate = body.dueDate();
+        task.keyResultId = body.keyResultId();
+        task.weight = body.weight() == null ? 1.0 : body.weight();
+        task.status = TaskStatus.TODO;
+        task.persistAndFlush();
+        return TaskView.of(task);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<TaskView> list(UUID projectId, TaskFilter filter, PageRequest page) {
+        projects.require(projectId);
+        Criteria criteria = Criteria.where()
+                .eq("projectId", projectId)
+                .eq("status", filter.status())
+                .eq("assigneeId", filter.assigneeId())
+                .eq("keyResultId", filter.keyResultId());
+        return PageResponse.of(Task.<Task>find(criteria.query(), Criteria.oldestFirst(), criteria.parameters()),
+                page, TaskView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TaskView get(UUID id) {
+        return TaskView.of(require(id));
+    }
+
+    /**
+     * Changes a task. completedAt is set when it becomes DONE and cleared when it leaves DONE; a changed
+     * keyResultId must exist (an unchanged one is not checked again).
+     */
+    public TaskView update(UUID id, String ifMatch, JsonNode patch) {
+        Task task = require(id);
+        IfMatch.check(ifMatch, task.version);
+        projects.lockOpen(task.projectId);
+        TaskUpdate update = patcher.apply(TaskUpdate.of(task), patch, TaskUpdate.class);
+        if (!Objects.equals(update.keyResultId(), task.keyResultId)) {
+            checkKeyResult(update.keyResultId());
+        }
+        if (update.status() == TaskStatus.DONE && task.status != TaskStatus.DONE) {
+            task.completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // what the database keeps
+        } else if (update.status() != TaskStatus.DONE) {
+            task.completedAt = null;
+        }
+        task.title = update.title().trim();
+        task.description = update.description();
+        task.assigneeId = update.assigneeId();
+        task.dueDate = update.dueDate();
+        task.keyResultId = update.keyResultId();
+        task.weight = update.weight();
+        task.status = update.status();
+        Panache.getEntityManager().flush();
+        return TaskView.of(task);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Task task = require(id);
+        IfMatch.check(ifMatch, task.version);
+        projects.lockOpen(task.projectId);
+        task.delete();
+    }
+
+    /** The task, or 404. */
+    public Task require(UUID id) {
+        Task task = Task.findById(id);
+        if (task == null) {
+            throw ProblemException.notFound("Task", id);
+        }
+        return task;
+    }
+
+    private void checkKeyResult(UUID keyResultId) {
+        if (keyResultId != null && !keyResults.exists(keyResultId)) {
+            throw ProblemException.unprocessable("keyResultId", "Key result " + keyResultId + " does not exist");
+        }
+    }
+}

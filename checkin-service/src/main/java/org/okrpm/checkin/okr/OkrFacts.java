@@ -1,0 +1,26 @@
+package org.okrpm.checkin.okr;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The one seam through which checkin-service learns about okr-service's cycles, objectives and key
+ * results. Today it reads the local replica ({@link ReplicaOkrFacts}); the events issue fills the replica
+ * from the okr.* topics and may add an HTTP fallback for entities the replica has not seen yet.
+ * Deleted objectives and key results are reported as absent.
+ */
+public interface OkrFacts {
+
+    Optional<KeyResultFact> keyResult(UUID id);
+
+    Optional<ObjectiveFact> objective(UUID id);
+
+    Optional<CyclePhase> cyclePhase(UUID cycleId);
+
+    /**
+     * The MANUAL key results of cycles in EXECUTION, optionally only those of one owner (the objective's
+     * owner) or one cycle (null means any): the candidates for {@code GET /check-ins/due}.
+     */
+    List<KeyResultFact> manualKeyResultsInExecution(String ownerId, UUID cycleId);
+}

@@ -1,0 +1,68 @@
+package org.okrpm.checkin.retrospective;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.okrpm.kit.http.Versioned;
+
+/** The retrospective's representations on the wire. */
+public final class RetrospectiveDtos {
+
+    private RetrospectiveDtos() {
+    }
+
+    @Schema(name = "RetrospectiveCreate")
+    public record RetrospectiveCreate(
+            @NotNull UUID cycleId,
+            @Schema(description = "An objective of that cycle; one retrospective per objective") @NotNull
+            UUID objectiveId,
+            @Schema(example = "Weekly check-ins kept the revenue KR visible") @Size(max = 4000) String wentWell,
+            @Schema(example = "Hiring KR had no owner for three weeks") @Size(max = 4000) String toImprove,
+            @Schema(example = "Give every KR an owner in planning") @Size(max = 4000) String lessons) {
+
+        RetrospectiveUpdate text() {
+            return new RetrospectiveUpdate(wentWell, toImprove, lessons);
+        }
+    }
+
+    /** The writable fields of a retrospective, for PATCH. */
+    @Schema(name = "RetrospectiveUpdate")
+    public record RetrospectiveUpdate(
+            @Size(max = 4000) String wentWell,
+            @Size(max = 4000) String toImprove,
+            @Size(max = 4000) String lessons) {
+
+        static RetrospectiveUpdate of(Retrospective retro) {
+            return new RetrospectiveUpdate(retro.wentWell, retro.toImprove, retro.lessons);
+        }
+
+        boolean isEmpty() {
+            return isBlank(wentWell) && isBlank(toImprove) && isBlank(lessons);
+        }
+
+        private static boolean isBlank(String text) {
+            return text == null || text.isBlank();
+        }
+    }
+
+    @Schema(name = "Retrospective")
+    public record RetrospectiveView(
+            UUID id,
+            UUID cycleId,
+            UUID objectiveId,
+            String wentWell,
+            String toImprove,
+            String lessons,
+            @Schema(example = "alice", description = "Who wrote it first (JWT sub)") String authorId,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) implements Versioned {
+
+        static RetrospectiveView of(Retrospective retro) {
+            return new RetrospectiveView(retro.id, retro.cycleId, retro.objectiveId, retro.wentWell, retro.toImprove,
+                    retro.lessons, retro.authorId, retro.createdAt, retro.updatedAt, retro.version);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.okrpm.checkin.review;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.okrpm.kit.http.Versioned;
+
+/** The review's representations on the wire. */
+public final class ReviewDtos {
+
+    private ReviewDtos() {
+    }
+
+    @Schema(name = "ReviewCreate")
+    public record ReviewCreate(
+            @Schema(example = "TEAM_REVIEW") @NotNull ReviewType type,
+            @Schema(example = "team-a", description = "Required for a TEAM_REVIEW") @Size(max = 100) String teamId,
+            @Schema(example = "[\"alice\", \"bob\"]",
+                    description = "User ids, 1 to 100 distinct; exactly 2 for a ONE_ON_ONE")
+            @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> participants,
+            @Schema(description = "Objectives discussed; each must exist", example = "[]")
+            @Size(max = 100) List<@NotNull UUID> objectiveIds,
+            @Schema(example = "Revenue KR on track; hiring KR at risk, see blockers.") @Size(max = 10000) String notes,
+            @Schema(example = "2026-11-20") @NotNull LocalDate heldOn) {
+    }
+
+    @Schema(name = "Review")
+    public record ReviewView(
+            UUID id,
+            ReviewType type,
+            String teamId,
+            List<String> participants,
+            List<UUID> objectiveIds,
+            String notes,
+            LocalDate heldOn,
+            @Schema(example = "alice", description = "Who recorded it (JWT sub)") String createdBy,
+            Instant createdAt,
+            long version) implements Versioned {
+
+        static ReviewView of(Review review) {
+            return new ReviewView(review.id, review.type, review.teamId, List.copyOf(review.participants),
+                    List.copyOf(review.objectiveIds), review.notes, review.heldOn, review.createdBy,
+                    review.createdAt, review.version);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.okrpm.checkin.http;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.okrpm.kit.testing.TestTokens.api;
+import static org.okrpm.kit.testing.TestTokens.as;
+import static org.okrpm.kit.testing.TestTokens.asAdmin;
+import static org.okrpm.kit.testing.TestTokens.asMember;
+import static org.okrpm.kit.testing.TestTokens.asViewer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.okrpm.checkin.CheckinFixtures;
+import org.okrpm.checkin.okr.CyclePhase;
+
+/** The conventions of API.md (errors, roles, paging, OpenAPI), checked on checkin-service's endpoints. */
+@QuarkusTest
+class HttpConventionsTest {
+
+    private static final List<String> LISTS =
+            List.of("/api/v1/check-ins", "/api/v1/check-ins/due", "/api/v1/reviews", "/api/v1/retrospectives");
+
+    @Inject
+    CheckinFixtures fixtures;
+
+    /** The problem+json shape, and nothing in it that betrays the implementation. */
+    private static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
+        response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", startsWith("https://okrpm.org/problems/"))
+                .body("title", notNullValue())
+                .body("status", is(status))
+                .body("detail", notNullValue())
+                .body("instance", startsWith("/api/v1/"));
+        String body = response.extract().asString();
+        for (String leak : new String[] {"Exception", "org.", "java.", "com.fasterxml", "SQL", "select ", "\tat "}) {
+            assertThat("problem body leaks '" + leak + "': " + body, body, not(containsString(leak)));
+        }
+        return response;
+    }
+
+    private Map<String, Object> validCheckIn() {
+        return Map.of("keyResultId", fixtures.manualKeyResultInExecution().toString(), "value", 1);
+    }
+
+    @Test
+    void problemBodiesHaveTheRfc9457Shape() {
+        assertProblem(asMember().body("{\"keyResultId\": ").post("/api/v1/check-ins").then(), 400);
+        assertProblem(asMember().body(Map.of("keyResultId", "nope", "value", 1)).post("/api/v1/check-ins").then(), 400)
+                .body("errors[0].field", is("keyResultId"));
+        assertProblem(asMember().body(Map.of("keyResultId", UUID.randomUUID().toString(), "value", 1))
+                .post("/api/v1/check-ins").then(), 422);
+        UUID planning = fixtures.keyResult(fixtures.objective(fixtures.cycle(CyclePhase.PLANNING), "a"),
+                org.okrpm.checkin.okr.ProgressSource.MANUAL);
+        assertProblem(asMember().body(Map.of("keyResultId", planning.toString(), "value", 1))
+                .post("/api/v1/check-ins").then(), 409);
+        assertProblem(asViewer().get("/api/v1/check-ins/" + UUID.randomUUID()).then(), 404);
+        assertProblem(asViewer().get("/api/v1/reviews/not-a-uuid").then(), 404);
+        assertProblem(asMember().contentType("text/plain").body("x").post("/api/v1/reviews").then(), 415);
+    }
+
+    @Test
+    void badQueryParametersAreA400NamingTheParameter() {
+        assertProblem(asViewer().queryParam("keyResultId", "nope").get("/api/v1/check-ins").then(), 400)
+                .body("errors[0].field", is("keyResultId"));
+        assertProblem(asViewer().queryParam("cycleId", "nope").get("/api/v1/check-ins/due").then(), 400)
+                .body("errors[0].field", is("cycleId"));
+        assertProblem(asViewer().queryParam("objectiveId", "nope").get("/api/v1/reviews").then(), 400)
+                .body("errors[0].field", is("objectiveId"));
+        assertProblem(asViewer().queryParam("cycleId", "nope").get("/api/v1/retrospectives").then(), 400)
+                .body("errors[0].field", is("cycleId"));
+        assertProblem(asViewer().queryParam("page", "first").get("/api/v1/reviews").then(), 400)
+                .body("errors[0].field", is("page"));
+    }
+
+    @Test
+    void pageSizeIsBetween1And200OnEveryList() {
+        for (String list : LISTS) {
+            assertProblem(asViewer().queryParam("size", 201).get(list).then(), 400).body("errors[0].field", is("size"));
+            assertProblem(asViewer().queryParam("size", 0).get(list).then(), 400);
+            assertProblem(asViewer().queryParam("page", -1).get(list).then(), 400);
+            asViewer().queryParam("size", 200).get(list).then().statusCode(200)
+                    .body("page", is(0)).body("size", is(200)).body("totalItems", notNullValue())
+                    .body("totalPages", notNullValue());
+        }
+    }
+
+    @Test
+    void viewerReadsButCannotWrite() {
+        assertProblem(asViewer().body(validCheckIn()).post("/api/v1/check-ins").then(), 403);
+        assertProblem(asViewer().body(Map.of("type", "ONE_ON_ONE", "participants", List.of("a", "b"),
+                "heldOn", "2026-11-20")).post("/api/v1/reviews").then(), 403);
+        assertProblem(asViewer().body(Map.of("cycleId", UUID.randomUUID().toString())).post("/api/v1/retrospectives")
+                .then(), 403);
+        assertProblem(asViewer().body(Map.of("lessons", "x")).patch("/api/v1/retrospectives/" + UUID.randomUUID())
+                .then(), 403);
+        for (String list : LISTS) {
+            asViewer().get(list).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void integratorHasNoBusinessHere() {
+        for (String list : LISTS) {
+            assertProblem(as("jira-bot", "integrator").get(list).then(), 403);
+        }
+        assertProblem(as("jira-bot", "integrator").body(validCheckIn()).post("/api/v1/check-ins").then(), 403);
+        assertProblem(as("jira-bot", "integrator").get("/api/v1/reviews/" + UUID.randomUUID()).then(), 403);
+    }
+
+    @Test
+    void adminMayDoEverything() {
+        asAdmin().body(validCheckIn()).post("/api/v1/check-ins").then().statusCode(201);
+        asAdmin().body(Map.of("type", "ONE_ON_ONE", "participants", List.of("a", "b"), "heldOn", "2026-11-20"))
+                .post("/api/v1/reviews").then().statusCode(201);
+        for (String list : LISTS) {
+            asAdmin().get(list).then().statusCode(200);
+        }
+    }
+
+    @Test
+    void noTokenIsA401WithAChallenge() {
+        for (String list : LISTS) {
+            assertProblem(api().get(list).then(), 401).header("WWW-Authenticate", startsWith("Bearer"));
+        }
+        assertProblem(api().contentType("application/json").body("{}").post("/api/v1/check-ins").then(), 401);
+        assertProblem(api().contentType("application/json").body("{}").post("/api/v1/retrospectives").then(), 401);
+        assertProblem(api().auth().oauth2("not.a.jwt").get("/api/v1/reviews").then(), 401);
+    }
+
+    @Test
+    void requestIdIsEchoed() {
+        asViewer().header("X-Request-Id", "trace-7").get("/api/v1/check-ins").then().header("X-Request-Id", "trace-7");
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        api().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        api().get("/q/metrics").then().statusCode(200);
+        api().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/api/v1/check-ins", "/api/v1/check-ins/due",
+                        "/api/v1/check-ins/{id}", "/api/v1/reviews", "/api/v1/reviews/{id}",
+                        "/api/v1/retrospectives", "/api/v1/retrospectives/{id}"))
+                .body("paths.'/api/v1/check-ins'.post.responses.'201'.description", notNullValue())
+                .body("paths.'/api/v1/check-ins'.post.responses.'409'.description", notNullValue())
+                .body("paths.'/api/v1/check-ins'.post.responses.'422'.description", notNullValue())
+                .body("paths.'/api/v1/check-ins'.post.responses.'401'.description", notNullValue())
+                .body("paths.'/api/v1/retrospectives'.post.responses.'409'.description", notNullValue())
+                .body("paths.'/api/v1/retrospectives/{id}'.patch.responses.'412'.description", notNullValue())
+                .body("paths.'/api/v1/check-ins'.post.tags", hasItem("Check-ins"))
+                .body("components.schemas.CheckInCreate.properties.confidence.examples[0]", is(0.7))
+                .body("components.schemas.Problem", notNullValue());
+    }
+}

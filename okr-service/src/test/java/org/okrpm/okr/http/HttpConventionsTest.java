@@ -87,6 +87,18 @@ class HttpConventionsTest {
     }
 
     @Test
+    void unconvertibleQueryParametersAreA400NamingTheParameter() {
+        assertProblem(asViewer().queryParam("cycleId", "abc").get("/api/v1/objectives").then(), 400)
+                .body("errors[0].field", is("cycleId"))
+                .body("errors[0].message", is("must be a UUID"));
+        assertProblem(asViewer().queryParam("phase", "DONE").get("/api/v1/cycles").then(), 400)
+                .body("errors[0].field", is("phase"))
+                .body("errors[0].message", containsString("EXECUTION"));
+        assertProblem(asViewer().queryParam("size", "ten").get("/api/v1/cycles").then(), 400)
+                .body("errors[0].field", is("size"));
+    }
+
+    @Test
     void bodyOverOneMebibyteIsA413Problem() {
         String big = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}";
         assertProblem(asMember().body(big).post("/api/v1/cycles").then(), 413);

@@ -21,10 +21,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.CurrentRequest;
@@ -34,7 +32,6 @@ import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
-import org.okrpm.project.http.QueryParams;
 import org.okrpm.project.project.ProjectDtos.HealthView;
 import org.okrpm.project.project.ProjectDtos.ProjectCreate;
 import org.okrpm.project.project.ProjectDtos.ProjectView;
@@ -79,13 +76,11 @@ public class ProjectResource {
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(summary = "List projects", description = "Oldest first; filters by stage, owner and linked key result.")
     public PageResponse<ProjectView> list(
-            @Parameter(schema = @Schema(implementation = ProjectStage.class)) @QueryParam("stage") String stage,
+            @QueryParam("stage") ProjectStage stage,
             @QueryParam("ownerId") String ownerId,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("keyResultId")
-            String keyResultId,
+            @QueryParam("keyResultId") UUID keyResultId,
             @Valid @BeanParam PageRequest page) {
-        return projects.list(new ProjectFilter(QueryParams.enumValue("stage", stage, ProjectStage.class), ownerId,
-                QueryParams.uuid("keyResultId", keyResultId)), page);
+        return projects.list(new ProjectFilter(stage, ownerId, keyResultId), page);
     }
 
     @GET

@@ -17,10 +17,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.idempotency.Idempotent;
@@ -28,7 +26,6 @@ import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
-import org.okrpm.project.http.QueryParams;
 import org.okrpm.project.task.TaskDtos.TaskCreate;
 import org.okrpm.project.task.TaskDtos.TaskView;
 import org.okrpm.project.task.TaskService.TaskFilter;
@@ -62,12 +59,10 @@ public class ProjectTasksResource {
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(summary = "List a project's tasks", description = "Oldest first; filters by status, assignee and key result.")
     public PageResponse<TaskView> list(@PathParam("projectId") UUID projectId,
-            @Parameter(schema = @Schema(implementation = TaskStatus.class)) @QueryParam("status") String status,
+            @QueryParam("status") TaskStatus status,
             @QueryParam("assigneeId") String assigneeId,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("keyResultId")
-            String keyResultId,
+            @QueryParam("keyResultId") UUID keyResultId,
             @Valid @BeanParam PageRequest page) {
-        return tasks.list(projectId, new TaskFilter(QueryParams.enumValue("status", status, TaskStatus.class),
-                assigneeId, QueryParams.uuid("keyResultId", keyResultId)), page);
+        return tasks.list(projectId, new TaskFilter(status, assigneeId, keyResultId), page);
     }
 }

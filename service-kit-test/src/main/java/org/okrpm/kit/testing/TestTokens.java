@@ -22,7 +22,7 @@ public final class TestTokens {
 
     public static String token(String subject, String... roles) {
         return Jwt.issuer(ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class))
-                .subject(subject).upn(subject).groups(Set.of(roles)).expiresIn(3600).sign();
+                .subject(subject).groups(Set.of(roles)).expiresIn(3600).sign();
     }
 
     /** A REST Assured request acting as {@code subject} with the given roles, sending JSON. */

@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Facts about the HTTP request being served: its id, its caller, and a sentence naming it as a cause. */
 @ApplicationScoped
@@ -22,9 +23,13 @@ public class CurrentRequest {
         return RequestEdgeHandlers.requestId(routingContext());
     }
 
-    /** The acting user (JWT {@code sub}), or null when anonymous. */
+    /** The acting user: the JWT {@code sub} (not the principal name, which prefers {@code upn}), or null. */
     public String userId() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.getPrincipal().getName();
     }
 
     /** E.g. {@code PATCH /api/v1/key-results/… by alice (request 5f0c…)}: what history entries name as cause. */

@@ -3,7 +3,6 @@ package org.okrpm.kit.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.Priority;
@@ -23,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.okrpm.kit.http.CurrentRequest;
 import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.kit.problem.ProblemType;
 
@@ -45,24 +45,24 @@ public class IdempotencyInterceptor {
     CurrentVertxRequest currentRequest;
 
     @Inject
-    SecurityIdentity identity;
+    CurrentRequest request;
 
     @Inject
     ObjectMapper mapper;
 
     @AroundInvoke
     Object aroundPost(InvocationContext ctx) throws Exception {
-        HttpServerRequest request = currentRequest.getCurrent().request();
-        String key = request.getHeader(HEADER);
-        if (key == null || !"POST".equals(request.method().name())) {
+        HttpServerRequest http = currentRequest.getCurrent().request();
+        String key = http.getHeader(HEADER);
+        if (key == null || !"POST".equals(http.method().name())) {
             return ctx.proceed();
         }
         if (key.isBlank() || key.length() > 255) {
             throw ProblemException.invalid(HEADER, "must be 1 to 255 characters");
         }
-        String caller = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        String caller = String.valueOf(request.userId());
         String id = sha256(caller + "\n" + key);
-        String requestHash = sha256(request.path() + "\n" + bodyOf(ctx));
+        String requestHash = sha256(http.path() + "\n" + bodyOf(ctx));
         return QuarkusTransaction.joiningExisting().call(() -> {
             IdempotencyRecord earlier = IdempotencyRecord.findById(id);
             if (earlier != null && earlier.createdAt.isAfter(Instant.now().minus(RETENTION))) {

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.okrpm.kit.http.InvalidQueryParameterException;
 import org.okrpm.kit.http.MergePatcher;
 
 /**
@@ -75,6 +76,12 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unreadablePatch(MergePatcher.PatchUnreadableException e, UriInfo uri) {
         return unreadableJson((JsonProcessingException) e.getCause(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidQueryParameter(InvalidQueryParameterException e, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.VALIDATION, e.parameter() + " " + e.problem(), path(uri),
+                List.of(new Problem.FieldError(e.parameter(), e.problem())), null);
     }
 
     @ServerExceptionMapper

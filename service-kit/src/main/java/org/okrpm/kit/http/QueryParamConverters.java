@@ -1,4 +1,4 @@
-package org.okrpm.checkin.http;
+package org.okrpm.kit.http;
 
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
@@ -6,21 +6,23 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * API.md wants a bad query parameter to be a 400, but JAX-RS answers 404 when a {@code @QueryParam} cannot
- * be converted (e.g. {@code ?cycleId=abc}, {@code ?days=week}). These converters parse the UUID and integer
- * query parameters themselves and fail with {@link InvalidQueryParameterException}, which becomes a 400
- * problem naming the parameter. Path parameters keep the JAX-RS behaviour (an invalid id is a 404).
- * Plumbing that belongs in the service kit; kept here until it moves there.
+ * be converted ({@code ?cycleId=abc}, {@code ?size=ten}, {@code ?phase=DONE}). These converters parse query
+ * parameters of the usual types themselves and fail with {@link InvalidQueryParameterException}, a 400
+ * naming the parameter. Path parameters keep the JAX-RS behaviour: an invalid id in the path is a 404.
  */
 @Provider
-public class QueryParameterConverters implements ParamConverterProvider {
+public class QueryParamConverters implements ParamConverterProvider {
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = queryParamName(annotations);
         if (name == null) {
@@ -30,7 +32,21 @@ public class QueryParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Converter<>(name, "a UUID", UUID::fromString);
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new Converter<>(name, "a whole number", value -> Integer.valueOf(value.trim()));
+            return (ParamConverter<T>) new Converter<>(name, "a whole number", Integer::valueOf);
+        }
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) new Converter<>(name, "a whole number", Long::valueOf);
+        }
+        if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) new Converter<>(name, "a date YYYY-MM-DD", LocalDate::parse);
+        }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) new Converter<>(name, "an ISO-8601 instant", Instant::parse);
+        }
+        if (rawType.isEnum()) {
+            Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+            return (ParamConverter<T>) new Converter<>(name, "one of " + Arrays.toString(type.getEnumConstants()),
+                    value -> Enum.valueOf(type, value));
         }
         return null;
     }
@@ -51,12 +67,12 @@ public class QueryParameterConverters implements ParamConverterProvider {
 
         @Override
         public T fromString(String value) {
-            if (value == null) {
+            if (value == null || value.isBlank()) {
                 return null;
             }
             try {
-                return parse.apply(value);
-            } catch (IllegalArgumentException e) {
+                return parse.apply(value.trim());
+            } catch (RuntimeException e) {
                 throw new InvalidQueryParameterException(name, "must be " + expected);
             }
         }

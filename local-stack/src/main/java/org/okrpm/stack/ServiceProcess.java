@@ -1,0 +1,142 @@
+package org.okrpm.stack;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One Quarkus service of the stack, run as {@code java -jar quarkus-run.jar} in the local profile. */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> properties;
+    private final Path logFile;
+    private final boolean echo;
+    private Process process;
+
+    ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logFile, boolean echo) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.properties = properties;
+        this.logFile = logFile;
+        this.echo = echo;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the service and returns once {@code /q/health/ready} answers 200. */
+    public synchronized void start(Duration timeout) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(name + " is not built: " + jar + " is missing");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.port=" + port);
+        command.addAll(List.of("-jar", jar.toString()));
+        Files.createDirectories(logFile.getParent());
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        pumpOutput(process);
+        awaitReady(timeout);
+    }
+
+    /** SIGTERM, so Quarkus shuts down cleanly (consumers leave their group, the relay stops). */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; see " + logFile);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + logFile);
+    }
+
+    private void pumpOutput(Process started) throws IOException {
+        PrintStream log = new PrintStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
+        String prefix = String.format("%-16s| ", name);
+        Thread pump = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    log.println(line);
+                    if (echo) {
+                        System.out.println(prefix + line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // process ended
+            } finally {
+                log.close();
+            }
+        }, name + "-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+}

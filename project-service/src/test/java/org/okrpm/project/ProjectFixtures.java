@@ -73,7 +73,7 @@ public final class ProjectFixtures {
         asMember().body(Map.of("status", status)).patch("/api/v1/tasks/" + taskId).then().statusCode(200);
     }
 
-    /** A key result that project-service knows of, written into its replica as the events issue will. */
+    /** A key result that project-service knows of, written straight into its replica (as an okr.key-results event would). */
     public static String keyResult() {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
@@ -95,7 +95,7 @@ public final class ProjectFixtures {
         return deleteKeyResult(keyResult());
     }
 
-    /** Turns a replicated key result into a tombstone, as a key-result.deleted event will. */
+    /** Turns a replicated key result into a tombstone, as a key-result.deleted event does. */
     public static String deleteKeyResult(String id) {
         QuarkusTransaction.requiringNew().run(() -> {
             KeyResultReplica replica = KeyResultReplica.findById(UUID.fromString(id));

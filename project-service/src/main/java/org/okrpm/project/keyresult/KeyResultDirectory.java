@@ -6,11 +6,16 @@ import java.util.UUID;
 
 /**
  * The one place project-service asks whether a key result exists, for the keyResultIds of projects and
- * the keyResultId of tasks. Today it reads the local replica; the events issue keeps that replica up to
- * date and adds a one-time HTTP fallback to okr-service for key results created a moment ago.
+ * the keyResultId of tasks: the local replica (kept from okr.key-results), and for an id the replica has
+ * never seen, one short HTTP lookup to okr-service (a key result created a moment ago).
  */
 public interface KeyResultDirectory {
 
+    /**
+     * @return whether the key result exists (false also for a deleted one)
+     * @throws KeyResultUnconfirmedException when the replica does not know the id and okr-service could not
+     *                                       be asked (timeout, error, open circuit, refused credentials)
+     */
     boolean exists(UUID keyResultId);
 
     /** The ids among {@code keyResultIds} that do not exist, in the order given. */

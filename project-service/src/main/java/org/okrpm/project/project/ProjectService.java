@@ -28,6 +28,7 @@ import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.kit.problem.ProblemType;
 import org.okrpm.project.cost.CostEntry;
 import org.okrpm.project.keyresult.KeyResultDirectory;
+import org.okrpm.project.keyresult.KeyResultUnconfirmedException;
 import org.okrpm.project.project.ProjectDtos.HealthView;
 import org.okrpm.project.project.ProjectDtos.Money;
 import org.okrpm.project.project.ProjectDtos.OpenTask;
@@ -37,6 +38,7 @@ import org.okrpm.project.project.ProjectDtos.ProjectUpdate;
 import org.okrpm.project.project.ProjectDtos.ProjectView;
 import org.okrpm.project.project.ProjectProgressCalculator.StatusTally;
 import org.okrpm.project.task.Task;
+import org.okrpm.project.task.TaskEvents;
 import org.okrpm.project.task.TaskStatus;
 
 @ApplicationScoped
@@ -51,6 +53,12 @@ public class ProjectService {
 
     @Inject
     KeyResultDirectory keyResults;
+
+    @Inject
+    ProjectEvents events;
+
+    @Inject
+    TaskEvents taskEvents;
 
     Clock clock = Clock.systemUTC();
 
@@ -75,6 +83,7 @@ public class ProjectService {
         project.keyResultIds = new ArrayList<>(keyResultIds);
         project.stage = ProjectStage.INITIATION;
         project.persistAndFlush();
+        events.publish(ProjectEvents.CREATED, project);
         return view(project);
     }
 
@@ -113,6 +122,7 @@ public class ProjectService {
         List<UUID> keyResultIds = distinct(update.keyResultIds());
         List<UUID> added = keyResultIds.stream().filter(kr -> !project.keyResultIds.contains(kr)).toList();
         checkKeyResults(added);
+        long previousVersion = project.version;
         project.name = update.name().trim();
         project.description = update.description();
         project.businessCase = update.businessCase();
@@ -125,6 +135,9 @@ public class ProjectService {
             project.keyResultIds.addAll(keyResultIds);
         }
         Panache.getEntityManager().flush();
+        if (project.version != previousVersion) { // a patch that changed nothing makes no version and no event
+            events.publish(ProjectEvents.UPDATED, project);
+        }
         return view(project);
     }
 
@@ -133,8 +146,12 @@ public class ProjectService {
         Project project = require(id);
         IfMatch.check(ifMatch, project.version);
         requireOpen(project);
-        Task.<Task>list("projectId", id).forEach(Task::delete);
+        for (Task task : Task.<Task>list("projectId", id)) {
+            taskEvents.publish(TaskEvents.DELETED, task);
+            task.delete();
+        }
         CostEntry.delete("projectId", id);
+        events.publish(ProjectEvents.DELETED, project);
         project.delete();
     }
 
@@ -154,6 +171,7 @@ public class ProjectService {
         }
         project.stage = next;
         Panache.getEntityManager().flush();
+        events.publish(ProjectEvents.STAGE_CHANGED, project);
         return view(project);
     }
 
@@ -255,7 +273,12 @@ public class ProjectService {
     }
 
     private void checkKeyResults(List<UUID> keyResultIds) {
-        List<UUID> missing = keyResults.missing(keyResultIds);
+        List<UUID> missing;
+        try {
+            missing = keyResults.missing(keyResultIds);
+        } catch (KeyResultUnconfirmedException e) {
+            throw ProblemException.unprocessable("keyResultIds", e.getMessage());
+        }
         if (!missing.isEmpty()) {
             throw ProblemException.unprocessable("keyResultIds", "Key result(s) " + missing.stream()
                     .map(UUID::toString).collect(Collectors.joining(", ")) + " do not exist");

@@ -16,6 +16,7 @@ import org.okrpm.kit.paging.PageResponse;
 import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.project.keyresult.KeyResultDirectory;
+import org.okrpm.project.keyresult.KeyResultUnconfirmedException;
 import org.okrpm.project.project.Project;
 import org.okrpm.project.project.ProjectService;
 import org.okrpm.project.task.TaskDtos.TaskCreate;
@@ -36,6 +37,9 @@ public class TaskService {
     @Inject
     MergePatcher patcher;
 
+    @Inject
+    TaskEvents events;
+
     /** The filters of {@code GET /projects/{id}/tasks}; null means "any". */
     public record TaskFilter(TaskStatus status, String assigneeId, UUID keyResultId) {
     }
@@ -54,6 +58,7 @@ public class TaskService {
         task.weight = body.weight() == null ? 1.0 : body.weight();
         task.status = TaskStatus.TODO;
         task.persistAndFlush();
+        events.publish(TaskEvents.CREATED, task);
         return TaskView.of(task);
     }
 
@@ -86,6 +91,9 @@ public class TaskService {
         if (!Objects.equals(update.keyResultId(), task.keyResultId)) {
             checkKeyResult(update.keyResultId());
         }
+        UUID previousKeyResultId = task.keyResultId;
+        TaskStatus previousStatus = task.status;
+        long previousVersion = task.version;
         if (update.status() == TaskStatus.DONE && task.status != TaskStatus.DONE) {
             task.completedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         } else if (update.status() != TaskStatus.DONE) {
@@ -99,6 +107,10 @@ public class TaskService {
         task.weight = update.weight();
         task.status = update.status();
         Panache.getEntityManager().flush();
+        if (task.version != previousVersion) { // a patch that changed nothing makes no version and no event
+            events.publish(TaskEvents.typeOfChange(previousStatus, task.status), task,
+                    Objects.equals(previousKeyResultId, task.keyResultId) ? null : previousKeyResultId);
+        }
         return TaskView.of(task);
     }
 
@@ -106,6 +118,7 @@ public class TaskService {
         Task task = require(id);
         IfMatch.check(ifMatch, task.version);
         projects.lockOpen(task.projectId);
+        events.publish(TaskEvents.DELETED, task);
         task.delete();
     }
 
@@ -119,7 +132,16 @@ public class TaskService {
     }
 
     private void checkKeyResult(UUID keyResultId) {
-        if (keyResultId != null && !keyResults.exists(keyResultId)) {
+        if (keyResultId == null) {
+            return;
+        }
+        boolean exists;
+        try {
+            exists = keyResults.exists(keyResultId);
+        } catch (KeyResultUnconfirmedException e) {
+            throw ProblemException.unprocessable("keyResultId", e.getMessage());
+        }
+        if (!exists) {
             throw ProblemException.unprocessable("keyResultId", "Key result " + keyResultId + " does not exist");
         }
     }

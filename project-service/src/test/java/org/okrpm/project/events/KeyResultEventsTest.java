@@ -1,0 +1,119 @@
+package org.okrpm.project.events;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.okrpm.kit.testing.TestTokens.asMember;
+import static org.okrpm.project.ProjectFixtures.project;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.okrpm.kit.events.ProcessedEvent;
+import org.okrpm.kit.testing.TestEvents;
+import org.okrpm.project.keyresult.KeyResultReplica;
+
+/** project-service ← okr.key-results, through the real broker and database. */
+@QuarkusTest
+class KeyResultEventsTest {
+
+    private static final String TOPIC = "okr.key-results";
+
+    /** A key result snapshot as okr-service publishes it, with a field project-service does not know. */
+    static String snapshot(String id, String objectiveId, boolean deleted, long version) {
+        return "{\"id\":\"" + id + "\",\"objectiveId\":\"" + objectiveId + "\",\"cycleId\":\"" + UUID.randomUUID()
+                + "\",\"title\":\"Activation rate 40 %\",\"metricType\":\"PERCENT\",\"unit\":\"%\","
+                + "\"startValue\":0,\"targetValue\":100,\"currentValue\":0,\"weight\":1,"
+                + "\"progressSource\":\"TASKS\",\"progress\":0,\"confidence\":null,\"score\":null,"
+                + "\"deleted\":" + deleted + ",\"version\":" + version + ",\"someFutureField\":true}";
+    }
+
+    private static String publish(String id, String type, boolean deleted, long version) {
+        return TestEvents.publish(TOPIC, id, type, snapshot(id, UUID.randomUUID().toString(), deleted, version));
+    }
+
+    private static void awaitProcessed(String eventId) {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(eventId) != null));
+    }
+
+    private static KeyResultReplica replica(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> KeyResultReplica.findById(UUID.fromString(id)));
+    }
+
+    private static int createTask(String projectId, String keyResultId) {
+        return asMember().body(Map.of("title", "t", "keyResultId", keyResultId))
+                .post("/api/v1/projects/" + projectId + "/tasks").then().extract().statusCode();
+    }
+
+    @Test
+    void aKeyResultAnnouncedByOkrServiceIsAcceptedAndADeletedOneIsNotAnyMore() {
+        String projectId = project();
+        String kr = UUID.randomUUID().toString();
+        asMember().body(Map.of("title", "t", "keyResultId", kr)).post("/api/v1/projects/" + projectId + "/tasks")
+                .then().statusCode(422).body("detail", containsString("does not exist"));
+
+        awaitProcessed(publish(kr, "okr.key-result.created", false, 0));
+        assertThat(createTask(projectId, kr), is(201));
+        asMember().body(Map.of("name", "p", "keyResultIds", new String[] {kr})).post("/api/v1/projects")
+                .then().statusCode(201);
+
+        awaitProcessed(publish(kr, "okr.key-result.deleted", true, 1));
+        assertThat(replica(kr).deleted, is(true));
+        asMember().body(Map.of("title", "t", "keyResultId", kr)).post("/api/v1/projects/" + projectId + "/tasks")
+                .then().statusCode(422).body("errors[0].field", is("keyResultId"))
+                .body("detail", containsString("does not exist"));
+    }
+
+    @Test
+    void anOlderVersionAfterANewerOneChangesNothing() {
+        String kr = UUID.randomUUID().toString();
+        awaitProcessed(publish(kr, "okr.key-result.deleted", true, 5));
+        String late = publish(kr, "okr.key-result.updated", false, 4);
+        awaitProcessed(late);
+        KeyResultReplica row = replica(kr);
+        assertThat(row.deleted, is(true));
+        assertThat(row.version, is(5L));
+        assertThat(createTask(project(), kr), is(422));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        String kr = UUID.randomUUID().toString();
+        String objectiveId = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        TestEvents.publish(TOPIC, kr, "okr.key-result.created", snapshot(kr, objectiveId, false, 0), eventId);
+        awaitProcessed(eventId);
+        // the same event id again, even carrying other content: recognised and skipped
+        TestEvents.publish(TOPIC, kr, "okr.key-result.deleted", snapshot(kr, UUID.randomUUID().toString(), true, 7),
+                eventId);
+        awaitProcessed(publish(kr, "okr.key-result.updated", false, 0)); // a barrier behind it, same partition
+        KeyResultReplica row = replica(kr);
+        assertThat(row.deleted, is(false));
+        assertThat(row.version, is(0L));
+        assertThat(row.objectiveId.toString(), is(objectiveId));
+        assertThat(createTask(project(), kr), is(201));
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextOneIsProcessed() {
+        String kr = UUID.randomUUID().toString();
+        TestEvents.publish(TOPIC, kr, "okr.key-result.updated", "{not json");
+        var dead = TestEvents.awaitRecords(TOPIC + ".dlq", r -> kr.equals(r.key()), 1);
+        assertThat(TestEvents.header(dead.get(0), "dead-letter-reason"), containsString("not a readable"));
+        awaitProcessed(publish(kr, "okr.key-result.created", false, 0));
+        assertThat(createTask(project(), kr), is(201));
+    }
+
+    @Test
+    void anEventWithoutAVersionIsPoisonToo() {
+        String kr = UUID.randomUUID().toString();
+        TestEvents.publish(TOPIC, kr, "okr.key-result.created", "{\"id\":\"" + kr + "\"}");
+        var dead = TestEvents.awaitRecords(TOPIC + ".dlq", r -> kr.equals(r.key()), 1);
+        assertThat(TestEvents.header(dead.get(0), "dead-letter-reason"), containsString("no key result id or version"));
+    }
+}

@@ -28,13 +28,16 @@ public class CheckInService {
     @Inject
     OkrFacts okr;
 
+    @Inject
+    CheckInEvents events;
+
     /** The filters of {@code GET /check-ins}; null means "any". {@code since} is inclusive. */
     public record CheckInFilter(UUID keyResultId, String authorId, Instant since) {
     }
 
     /**
-     * Records a check-in by {@code authorId} on a key result whose cycle is in EXECUTION. (The events issue
-     * adds the {@code checkin.check-in.recorded} outbox row here, in the same transaction.)
+     * Records a check-in by {@code authorId} on a key result whose cycle is in EXECUTION, and its
+     * {@code checkin.check-in.recorded} event in the same transaction (outbox).
      */
     public CheckInView record(CheckInCreate body, String authorId) {
         KeyResultFact kr = okr.keyResult(body.keyResultId()).orElseThrow(() -> ProblemException.unprocessable(
@@ -56,6 +59,7 @@ public class CheckInService {
         checkIn.authorId = authorId;
         checkIn.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         checkIn.persistAndFlush();
+        events.recorded(checkIn);
         return CheckInView.of(checkIn);
     }
 

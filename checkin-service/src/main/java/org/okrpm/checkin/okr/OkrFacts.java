@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /**
  * The one seam through which checkin-service learns about okr-service's cycles, objectives and key
- * results. Today it reads the local replica ({@link ReplicaOkrFacts}); the events issue fills the replica
- * from the okr.* topics and may add an HTTP fallback for entities the replica has not seen yet.
- * Deleted objectives and key results are reported as absent.
+ * results. {@link ReplicaOkrFacts} reads the local replica, filled from the okr.* topics
+ * ({@link OkrEventsConsumer}), and asks okr-service once over HTTP ({@link OkrServiceLookup}) for an entity
+ * the replica has not seen yet; when okr-service cannot answer, the lookups throw
+ * {@link OkrUnconfirmedException} (422). Deleted objectives and key results are reported as absent.
  */
 public interface OkrFacts {
 

@@ -1,23 +1,46 @@
 package org.okrpm.checkin.okr;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.okrpm.checkin.okr.OkrSnapshots.CycleSnapshot;
+import org.okrpm.checkin.okr.OkrSnapshots.KeyResultSnapshot;
+import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
 import org.okrpm.kit.persistence.Criteria;
 
-/** {@link OkrFacts} read from the local replica tables. */
+/**
+ * {@link OkrFacts} read from the local replica tables (filled from the okr.* topics by
+ * {@link OkrEventsConsumer}). When the replica has not seen a key result, objective or cycle yet, okr-service
+ * is asked once over HTTP ({@link OkrServiceLookup}); what it returns is stored in the replica with its
+ * version (in a transaction of its own, so it stays even if the caller's request is then refused) and used.
+ * A 404 there means absent; no answer means {@link OkrUnconfirmedException} (422).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ReplicaOkrFacts implements OkrFacts {
 
+    private static final Logger LOG = Logger.getLogger(ReplicaOkrFacts.class);
+
+    @Inject
+    OkrServiceLookup okrService;
+
+    @Inject
+    OkrReplicas replicas;
+
     @Override
     public Optional<KeyResultFact> keyResult(UUID id) {
         KeyResultReplica kr = KeyResultReplica.findById(id);
-        if (kr == null || kr.deleted) {
+        if (kr == null) {
+            return okrService.keyResult(id).filter(s -> !s.deleted()).flatMap(this::fetchedKeyResult);
+        }
+        if (kr.deleted) {
             return Optional.empty();
         }
         ObjectiveReplica objective = ObjectiveReplica.findById(kr.objectiveId);
@@ -27,10 +50,47 @@ public class ReplicaOkrFacts implements OkrFacts {
         return Optional.of(fact(kr, objective));
     }
 
+    /**
+     * A key result okr-service just confirmed. Its objective is fetched too if unknown (for the owner; a 404
+     * there means the key result went with it); if that lookup fails, the owner stays unknown.
+     */
+    private Optional<KeyResultFact> fetchedKeyResult(KeyResultSnapshot s) {
+        String missing = s.missing();
+        if (missing != null) {
+            throw new OkrUnconfirmedException("Key result", s.id(), "answered without " + missing);
+        }
+        store(() -> replicas.keyResult(s));
+        ObjectiveReplica objective = ObjectiveReplica.findById(s.objectiveId());
+        String ownerId = objective == null ? null : objective.ownerId;
+        if (objective == null) {
+            Optional<ObjectiveSnapshot> fetched;
+            try {
+                fetched = okrService.objective(s.objectiveId());
+            } catch (OkrUnconfirmedException e) {
+                // the key result itself is confirmed; only its owner stays unknown until the event arrives
+                fetched = null;
+            }
+            if (fetched != null && (fetched.isEmpty() || fetched.get().deleted())) {
+                return Optional.empty();
+            }
+            if (fetched != null && storeObjective(fetched.get())) {
+                ownerId = fetched.get().ownerId();
+            }
+        } else if (objective.deleted) {
+            return Optional.empty();
+        }
+        return Optional.of(new KeyResultFact(s.id(), s.objectiveId(), s.cycleId(), s.title(), s.progressSource(),
+                ownerId));
+    }
+
     @Override
     public Optional<ObjectiveFact> objective(UUID id) {
         ObjectiveReplica objective = ObjectiveReplica.findById(id);
-        if (objective == null || objective.deleted) {
+        if (objective == null) {
+            return okrService.objective(id).filter(s -> !s.deleted() && storeObjective(s))
+                    .map(s -> new ObjectiveFact(s.id(), s.cycleId(), s.ownerId()));
+        }
+        if (objective.deleted) {
             return Optional.empty();
         }
         return Optional.of(new ObjectiveFact(objective.id, objective.cycleId, objective.ownerId));
@@ -38,7 +98,18 @@ public class ReplicaOkrFacts implements OkrFacts {
 
     @Override
     public Optional<CyclePhase> cyclePhase(UUID cycleId) {
-        return CycleReplica.<CycleReplica>findByIdOptional(cycleId).map(cycle -> cycle.phase);
+        CycleReplica cycle = CycleReplica.findById(cycleId);
+        if (cycle == null) {
+            return okrService.cycle(cycleId).map(s -> {
+                String missing = s.missing();
+                if (missing != null) {
+                    throw new OkrUnconfirmedException("Cycle", cycleId, "answered without " + missing);
+                }
+                store(() -> replicas.cycle(s));
+                return s.phase();
+            });
+        }
+        return Optional.of(cycle.phase);
     }
 
     @Override
@@ -58,6 +129,28 @@ public class ReplicaOkrFacts implements OkrFacts {
         return query.getResultList().stream()
                 .map(row -> fact((KeyResultReplica) row[0], (ObjectiveReplica) row[1]))
                 .toList();
+    }
+
+    /** False when the objective okr-service answered with cannot be stored (it is then not used). */
+    private boolean storeObjective(ObjectiveSnapshot s) {
+        if (s.missing() != null) {
+            LOG.warnf("okr-service answered objective %s without %s; not used", s.id(), s.missing());
+            return false;
+        }
+        store(() -> replicas.objective(s));
+        return true;
+    }
+
+    /**
+     * Stores a fetched snapshot in a transaction of its own. If an okr.* event stores the same entity at the
+     * same moment, the insert loses the race and the event's row stands; the fetched snapshot is used anyway.
+     */
+    private static void store(Runnable write) {
+        try {
+            QuarkusTransaction.requiringNew().run(write);
+        } catch (RuntimeException e) {
+            LOG.debugf("A fetched okr snapshot was not stored (stored concurrently?): %s", e.toString());
+        }
     }
 
     private static KeyResultFact fact(KeyResultReplica kr, ObjectiveReplica objective) {

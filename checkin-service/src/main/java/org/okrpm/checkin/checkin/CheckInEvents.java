@@ -1,0 +1,34 @@
+package org.okrpm.checkin.checkin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.okrpm.kit.events.Outbox;
+
+/**
+ * The checkin.check-ins topic of EVENTS.md. The record key (and ce_subject) is the key result id, so all
+ * check-ins of one key result stay in order in one partition.
+ */
+@ApplicationScoped
+public class CheckInEvents {
+
+    public static final String TOPIC = "checkin.check-ins";
+    public static final String RECORDED = "checkin.check-in.recorded";
+
+    /** The recorded check-in. Check-ins are immutable, so {@code version} is always 0. */
+    public record CheckInSnapshot(UUID id, UUID keyResultId, BigDecimal value, Double confidence, String comment,
+                                  String blockers, String authorId, Instant createdAt, long version) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    /** Call inside the check-in's transaction, after flushing it. */
+    public void recorded(CheckIn checkIn) {
+        outbox.publish(TOPIC, RECORDED, checkIn.keyResultId, new CheckInSnapshot(checkIn.id, checkIn.keyResultId,
+                checkIn.value == null ? null : checkIn.value.stripTrailingZeros(), checkIn.confidence,
+                checkIn.comment, checkIn.blockers, checkIn.authorId, checkIn.createdAt, checkIn.version));
+    }
+}

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -64,7 +65,11 @@ public class OutboxRelay {
     /** Asks for a drain soon, off the caller's thread. */
     public void wake() {
         pending.set(true);
-        executor.execute(this::drain);
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the application is stopping: what is left stays in the outbox for the next start
+        }
     }
 
     @Scheduled(every = "${okrpm.outbox.sweep-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,13 +1,12 @@
 package org.okrpm.checkin.http;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.okrpm.kit.testing.ProblemAssertions.assertProblem;
 import static org.okrpm.kit.testing.TestTokens.api;
 import static org.okrpm.kit.testing.TestTokens.as;
 import static org.okrpm.kit.testing.TestTokens.asAdmin;
@@ -15,7 +14,6 @@ import static org.okrpm.kit.testing.TestTokens.asMember;
 import static org.okrpm.kit.testing.TestTokens.asViewer;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +31,6 @@ class HttpConventionsTest {
 
     @Inject
     CheckinFixtures fixtures;
-
-    /** The problem+json shape, and nothing in it that betrays the implementation. */
-    private static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
-        response.statusCode(status)
-                .contentType("application/problem+json")
-                .body("type", startsWith("https://okrpm.org/problems/"))
-                .body("title", notNullValue())
-                .body("status", is(status))
-                .body("detail", notNullValue())
-                .body("instance", startsWith("/api/v1/"));
-        String body = response.extract().asString();
-        for (String leak : new String[] {"Exception", "org.", "java.", "com.fasterxml", "SQL", "select ", "\tat "}) {
-            assertThat("problem body leaks '" + leak + "': " + body, body, not(containsString(leak)));
-        }
-        return response;
-    }
 
     private Map<String, Object> validCheckIn() {
         return Map.of("keyResultId", fixtures.manualKeyResultInExecution().toString(), "value", 1);

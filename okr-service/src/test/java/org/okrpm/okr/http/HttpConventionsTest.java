@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.okrpm.kit.testing.ProblemAssertions.assertProblem;
 import static org.okrpm.kit.testing.TestTokens.api;
 import static org.okrpm.kit.testing.TestTokens.as;
 import static org.okrpm.kit.testing.TestTokens.asMember;
@@ -16,7 +17,6 @@ import static org.okrpm.okr.OkrFixtures.cycle;
 import static org.okrpm.okr.OkrFixtures.objective;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPairGenerator;
 import java.util.Map;
@@ -27,22 +27,6 @@ import org.junit.jupiter.api.Test;
 /** The conventions of API.md that every endpoint shares, checked on okr-service's endpoints. */
 @QuarkusTest
 class HttpConventionsTest {
-
-    /** The problem+json shape, and nothing in it that betrays the implementation. */
-    private static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
-        response.statusCode(status)
-                .contentType("application/problem+json")
-                .body("type", startsWith("https://okrpm.org/problems/"))
-                .body("title", notNullValue())
-                .body("status", is(status))
-                .body("detail", notNullValue())
-                .body("instance", startsWith("/api/v1/"));
-        String body = response.extract().asString();
-        for (String leak : new String[] {"Exception", "org.", "java.", "com.fasterxml", "SQL", "select ", "\tat "}) {
-            assertThat("problem body leaks '" + leak + "': " + body, body, not(containsString(leak)));
-        }
-        return response;
-    }
 
     @Test
     void malformedJsonIsA400Problem() {

@@ -1,6 +1,5 @@
 package org.okrpm.project.http;
 
-import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.okrpm.kit.testing.ProblemAssertions.assertProblem;
 import static org.okrpm.kit.testing.TestTokens.api;
 import static org.okrpm.kit.testing.TestTokens.as;
 import static org.okrpm.kit.testing.TestTokens.asAdmin;
@@ -18,7 +18,6 @@ import static org.okrpm.project.ProjectFixtures.projectBody;
 import static org.okrpm.project.ProjectFixtures.task;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
@@ -30,22 +29,6 @@ class HttpConventionsTest {
 
     private static RequestSpecification asIntegrator() {
         return as("jira-bot", "integrator");
-    }
-
-    /** The problem+json shape, and nothing in it that betrays the implementation. */
-    private static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
-        response.statusCode(status)
-                .contentType("application/problem+json")
-                .body("type", startsWith("https://okrpm.org/problems/"))
-                .body("title", notNullValue())
-                .body("status", is(status))
-                .body("detail", notNullValue())
-                .body("instance", startsWith("/api/v1/"));
-        String body = response.extract().asString();
-        for (String leak : new String[] {"Exception", "org.", "java.", "com.fasterxml", "SQL", "select ", "\tat "}) {
-            assertThat("problem body leaks '" + leak + "': " + body, body, not(containsString(leak)));
-        }
-        return response;
     }
 
     @Test

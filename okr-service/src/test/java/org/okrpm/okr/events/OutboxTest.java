@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.okrpm.kit.testing.TestTokens.asMember;
 import static org.okrpm.okr.OkrFixtures.cycle;
@@ -14,12 +15,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.okrpm.kit.events.Outbox;
+import org.okrpm.kit.events.OutboxEvent;
+import org.okrpm.kit.events.OutboxRelay;
 import org.okrpm.kit.testing.TestBroker;
 import org.okrpm.kit.testing.TestEvents;
 
@@ -29,6 +34,9 @@ class OutboxTest {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void aCreatedCycleIsPublishedAsACloudEventWithItsSnapshot() {
@@ -87,6 +95,30 @@ class OutboxTest {
                 r -> r.key().equals(key), 1);
         assertThat(records.size(), is(1));
         assertThat(JsonPath.from(records.get(0).value()).getString("marker"), is("committed"));
+    }
+
+    @Test
+    void publishedEventsAreForgottenAfterTheRetention() {
+        Long old = QuarkusTransaction.requiringNew().call(() -> sentEvent(Instant.now().minus(Duration.ofDays(8))));
+        Long recent = QuarkusTransaction.requiringNew().call(() -> sentEvent(Instant.now().minus(Duration.ofDays(1))));
+        relay.pruneSent();
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(OutboxEvent.findById(old), is(nullValue()));
+            assertThat(OutboxEvent.findById(recent), is(notNullValue()));
+        });
+    }
+
+    private static Long sentEvent(Instant sentAt) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = "okr.cycles";
+        event.eventKey = UUID.randomUUID().toString();
+        event.eventType = "okr.cycle.updated";
+        event.payload = "{}";
+        event.createdAt = sentAt;
+        event.sentAt = sentAt;
+        event.persist();
+        return event.id;
     }
 
     @Test

@@ -77,8 +77,9 @@ public class OutboxRelay {
         wake();
     }
 
+    /** Forgets events published longer ago than the retention ({@code okrpm.outbox.retention}, 7 days). */
     @Scheduled(every = "1h", delayed = "1m")
-    void pruneSent() {
+    public void pruneSent() {
         QuarkusTransaction.requiringNew().run(() ->
                 OutboxEvent.delete("sentAt < ?1", Instant.now().minus(retention)));
     }

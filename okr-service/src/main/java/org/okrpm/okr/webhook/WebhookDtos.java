@@ -1,0 +1,76 @@
+package org.okrpm.okr.webhook;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.okrpm.kit.http.Versioned;
+
+/** The webhook's representations on the wire; the secret goes in and never comes out. */
+public final class WebhookDtos {
+
+    private WebhookDtos() {
+    }
+
+    @Schema(name = "WebhookCreate")
+    public record WebhookCreate(
+            @Schema(example = "https://hooks.example.com/okr", description = "Absolute http or https URL")
+            @NotBlank @Size(max = 2000) String url,
+            @Schema(example = "[\"key-result.progress-changed\", \"cycle.phase-changed\"]",
+                    description = "okr-service event types without the okr. prefix")
+            @NotEmpty @Size(max = 20) List<@NotBlank String> events,
+            @Schema(description = "Shared secret for the X-Signature-256 HMAC; stored encrypted, never returned",
+                    example = "a-long-random-string-from-your-vault")
+            @NotBlank @Size(min = 16, max = 256) String secret) {
+    }
+
+    @Schema(name = "Webhook")
+    public record WebhookView(
+            UUID id,
+            String url,
+            List<String> events,
+            @Schema(description = "ACTIVE, or PAUSED after failing for too long (resume with POST .../resume)")
+            WebhookStatus status,
+            String createdBy,
+            @Schema(description = "First failed attempt since the last success; null while deliveries succeed")
+            Instant failingSince,
+            Instant pausedAt,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) implements Versioned {
+
+        static WebhookView of(WebhookSubscription s) {
+            return new WebhookView(s.id, s.url, s.events(), s.status, s.createdBy, s.failingSince, s.pausedAt,
+                    s.createdAt, s.updatedAt, s.version);
+        }
+    }
+
+    @Schema(name = "WebhookDelivery")
+    public record DeliveryView(
+            @Schema(description = "The CloudEvents id, also sent as X-Webhook-Id") String eventId,
+            @Schema(example = "okr.key-result.progress-changed") String type,
+            @Schema(description = "The aggregate id (key result, objective or cycle)") String subject,
+            DeliveryStatus status,
+            int attemptCount,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant deliveredAt,
+            @Schema(description = "Oldest first") List<AttemptView> attempts) {
+    }
+
+    @Schema(name = "WebhookAttempt")
+    public record AttemptView(
+            Instant at,
+            @Schema(description = "The receiver's HTTP status; null when it did not answer") Integer statusCode,
+            long durationMs,
+            @Schema(example = "connection refused", description = "Why no answer came: connection refused, timeout, "
+                    + "unknown host, TLS error, I/O error, destination not allowed") String error) {
+
+        static AttemptView of(WebhookAttempt a) {
+            return new AttemptView(a.attemptedAt, a.statusCode, a.durationMs, a.error);
+        }
+    }
+}

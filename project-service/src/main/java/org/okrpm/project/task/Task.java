@@ -58,6 +58,18 @@ public class Task extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The integration that made this task from an external item (null for tasks made here, or once it is deleted). */
+    @Column(name = "integration_id")
+    public UUID integrationId;
+
+    /** github, jira or generic: where the external item lives. */
+    @Column(name = "external_source", length = 10)
+    public String externalSource;
+
+    /** The external item, e.g. {@code octo-org/octo-repo#42} or {@code OPS-12}; unique per integration. */
+    @Column(name = "external_id", length = 200)
+    public String externalId;
+
     @Version
     public long version;
 }

@@ -57,11 +57,18 @@ public final class TaskDtos {
             @Schema(description = "When the task became DONE; null while it is not DONE") Instant completedAt,
             Instant createdAt,
             Instant updatedAt,
+            @Schema(description = "The integration that made the task from an external item; null otherwise")
+            UUID integrationId,
+            @Schema(example = "github", description = "github, jira or generic for a task made by an integration")
+            String externalSource,
+            @Schema(example = "octo-org/octo-repo#42", description = "The external item the task stands for")
+            String externalId,
             long version) implements Versioned {
 
         static TaskView of(Task t) {
             return new TaskView(t.id, t.projectId, t.title, t.description, t.assigneeId, t.dueDate, t.keyResultId,
-                    t.weight, t.status, t.completedAt, t.createdAt, t.updatedAt, t.version);
+                    t.weight, t.status, t.completedAt, t.createdAt, t.updatedAt, t.integrationId, t.externalSource,
+                    t.externalId, t.version);
         }
     }
 }

@@ -44,9 +44,24 @@ public class TaskService {
     public record TaskFilter(TaskStatus status, String assigneeId, UUID keyResultId) {
     }
 
+    /** Where a task made by an integration comes from: the integration, its source and the external item. */
+    public record ExternalOrigin(UUID integrationId, String source, String externalId) {
+    }
+
     public TaskView create(UUID projectId, TaskCreate body) {
+        return create(projectId, body, null);
+    }
+
+    /**
+     * Creates a task, published like any other. With an {@code origin} (a task an integration makes from an
+     * external item) the keyResultId is the integration's default, checked when the integration was created,
+     * so it is not looked up again here: a webhook carries no credentials for the okr-service lookup.
+     */
+    public TaskView create(UUID projectId, TaskCreate body, ExternalOrigin origin) {
         Project project = projects.lockOpen(projectId);
-        checkKeyResult(body.keyResultId());
+        if (origin == null) {
+            checkKeyResult(body.keyResultId());
+        }
         Task task = new Task();
         task.id = UUID.randomUUID();
         task.projectId = project.id;
@@ -57,6 +72,11 @@ public class TaskService {
         task.keyResultId = body.keyResultId();
         task.weight = body.weight() == null ? 1.0 : body.weight();
         task.status = TaskStatus.TODO;
+        if (origin != null) {
+            task.integrationId = origin.integrationId();
+            task.externalSource = origin.source();
+            task.externalId = origin.externalId();
+        }
         task.persistAndFlush();
         events.publish(TaskEvents.CREATED, task);
         return TaskView.of(task);

@@ -1,0 +1,57 @@
+package org.okrpm.project.integration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * {@code sha256=<hex HMAC-SHA256 of the raw body>}, the form GitHub ({@code X-Hub-Signature-256}), Jira admin
+ * webhooks with a secret ({@code X-Hub-Signature}) and our generic form ({@code X-Signature-256}) share.
+ */
+public final class WebhookSignature {
+
+    private static final String PREFIX = "sha256=";
+
+    private WebhookSignature() {
+    }
+
+    public static byte[] hmac(byte[] secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /** The header value for {@code body}: {@code sha256=<lower-case hex>}. */
+    public static String sign(String secret, byte[] body) {
+        return PREFIX + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), body));
+    }
+
+    /**
+     * Whether {@code header} is a valid signature of {@code body}: compared in constant time
+     * ({@link MessageDigest#isEqual}); a missing, malformed or wrong-length value is simply false.
+     */
+    public static boolean verify(String header, byte[] secret, byte[] body) {
+        if (header == null) {
+            return false;
+        }
+        String value = header.trim();
+        if (!value.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(value.substring(PREFIX.length()).toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(hmac(secret, body), given);
+    }
+}

@@ -1,0 +1,119 @@
+package org.okrpm.gateway;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Everything ops can tune on the gateway; each key can be set by an environment variable. */
+@ConfigMapping(prefix = "okrpm.gateway")
+public interface GatewayConfig {
+
+    /** Base URLs of the owner services, e.g. {@code okrpm.gateway.upstream.okr=http://okr-service:8081}. */
+    Upstream upstream();
+
+    /** How long an owner may take to start answering before the caller gets 504. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    @WithName("connect-timeout")
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    CircuitBreakerConfig circuitBreaker();
+
+    RateLimit rateLimit();
+
+    /** API keys by name: {@code okrpm.gateway.api-keys.<name>.sha256} and {@code .roles}. */
+    @WithName("api-keys")
+    Map<String, ApiKey> apiKeys();
+
+    Token token();
+
+    DevToken devToken();
+
+    Stream stream();
+
+    OpenApi openapi();
+
+    interface Upstream {
+        @WithDefault("http://localhost:8081")
+        String okr();
+
+        @WithDefault("http://localhost:8082")
+        String project();
+
+        @WithDefault("http://localhost:8083")
+        String checkin();
+    }
+
+    interface CircuitBreakerConfig {
+        /** Consecutive connection failures or timeouts that open the breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker fails fast before it lets one trial request through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Bucket size: the burst a client may send at once. */
+        @WithDefault("600")
+        int capacity();
+
+        /** Tokens added per second: the sustained rate a client may keep. */
+        @WithDefault("100")
+        double refillPerSecond();
+    }
+
+    interface ApiKey {
+        /** Hex SHA-256 of the key; the key itself is never stored. */
+        String sha256();
+
+        List<String> roles();
+    }
+
+    interface Token {
+        /** Issuer of the tokens the gateway mints (API-key exchange, dev tokens); the services must trust it. */
+        @WithDefault("${mp.jwt.verify.issuer}")
+        String issuer();
+
+        /** Lifetime of the token an API key is exchanged for. */
+        @WithDefault("5m")
+        Duration apiKeyTokenTtl();
+    }
+
+    interface DevToken {
+        /** Only the local and test profiles switch this on; in prod the endpoint answers 404. */
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("8h")
+        Duration ttl();
+
+        /** Whether to create the local key pair when missing (local and test profiles). */
+        @WithDefault("${okrpm.gateway.dev-token.enabled:false}")
+        boolean createKeys();
+
+        /** Where the local key pair lives (private.pem, public.pem); created on first start when missing. */
+        @WithDefault("${okrpm.data-dir:./data}/keys")
+        String keyDir();
+    }
+
+    interface Stream {
+        @WithDefault("15s")
+        Duration heartbeat();
+    }
+
+    interface OpenApi {
+        /** How often the owners' OpenAPI documents are fetched again. */
+        @WithDefault("60s")
+        Duration refresh();
+    }
+}

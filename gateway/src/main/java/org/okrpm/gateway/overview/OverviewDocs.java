@@ -1,0 +1,44 @@
+package org.okrpm.gateway.overview;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The overview's shape, for the OpenAPI document (the body itself is assembled from the owners' JSON). */
+public final class OverviewDocs {
+
+    private OverviewDocs() {
+    }
+
+    @Schema(name = "ObjectiveOverview")
+    public record ObjectiveOverview(
+            @Schema(description = "The objective as okr-service returns it, without its embedded keyResults")
+            Map<String, Object> objective,
+            List<KeyResultOverview> keyResults,
+            @Schema(description = "Owner services that could not give their part, e.g. [\"checkin-service\"]",
+                    example = "[]")
+            List<String> unavailable) {
+    }
+
+    @Schema(name = "KeyResultOverview")
+    public record KeyResultOverview(
+            @Schema(description = "The key result as okr-service returns it") Map<String, Object> keyResult,
+            LinkedProjects projects,
+            LatestCheckIn latestCheckIn) {
+    }
+
+    @Schema(name = "OverviewLinkedProjects", description = "The projects linked to the key result, each with taskStats")
+    public record LinkedProjects(
+            @Schema(description = "false when project-service could not answer") boolean available,
+            @Schema(description = "project-service's projects (absent when unavailable)") List<Map<String, Object>> items,
+            @Schema(description = "Why the part is missing (only when unavailable)") String reason) {
+    }
+
+    @Schema(name = "OverviewLatestCheckIn", description = "The newest check-in of the key result")
+    public record LatestCheckIn(
+            @Schema(description = "false when checkin-service could not answer") boolean available,
+            @Schema(description = "The check-in, null when there is none yet (absent when unavailable)")
+            Map<String, Object> checkIn,
+            @Schema(description = "Why the part is missing (only when unavailable)") String reason) {
+    }
+}

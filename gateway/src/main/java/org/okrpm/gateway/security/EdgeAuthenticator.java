@@ -1,0 +1,146 @@
+package org.okrpm.gateway.security;
+
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.okrpm.kit.http.ProblemJson;
+import org.okrpm.kit.problem.Problem;
+import org.okrpm.kit.problem.ProblemType;
+
+/**
+ * Authenticates every {@code /api/} request at the edge, before it is rate limited and routed: a bearer JWT
+ * (RS256, verified with {@code mp.jwt.verify.*}) or an {@code X-API-Key}, which is exchanged for a short-lived
+ * token that replaces it upstream. Then applies the coarse role rules of {@link AccessPolicy}. Answers 401
+ * (with {@code WWW-Authenticate}) or 403 as problem+json.
+ */
+@ApplicationScoped
+public class EdgeAuthenticator {
+
+    public static final String API_KEY = "X-API-Key";
+    /** After the request id and body-size checks of the kit (Integer.MIN_VALUE), before rate limits and routing. */
+    public static final int ORDER = -300;
+    private static final Logger LOG = Logger.getLogger(EdgeAuthenticator.class);
+
+    @Inject
+    JWTParser jwtParser;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    TokenMinter minter;
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(ORDER).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (hasDotSegments(path)) {
+            // no API path has them; refused so that what is checked here is exactly what the owner serves
+            ctx.response().setStatusCode(404)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(ProblemJson.render(ProblemType.NOT_FOUND, "No resource at this path", path));
+            return;
+        }
+        if (AccessPolicy.isPublic(ctx.request().method(), path)) {
+            ctx.next();
+            return;
+        }
+        Optional<Caller> caller;
+        try {
+            caller = authenticate(ctx);
+        } catch (TokenSigningException e) {
+            ctx.response().setStatusCode(500)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(ProblemJson.render(ProblemType.INTERNAL,
+                            "The gateway cannot exchange API keys right now; quote the X-Request-Id header when reporting it",
+                            path));
+            return;
+        }
+        if (caller.isEmpty()) {
+            ctx.response().setStatusCode(401)
+                    .putHeader("WWW-Authenticate", "Bearer")
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(ProblemJson.render(ProblemType.UNAUTHORIZED,
+                            "Send a valid bearer token (Authorization: Bearer <JWT>) or API key (X-API-Key)", path));
+            return;
+        }
+        if (!AccessPolicy.allows(caller.get().roles(), ctx.request().method(), path)) {
+            ctx.response().setStatusCode(403)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(ProblemJson.render(ProblemType.FORBIDDEN, "Your role does not allow this operation", path));
+            return;
+        }
+        caller.get().attachTo(ctx);
+        // what the owner sees: a bearer token it can verify itself, never the API key
+        ctx.request().headers().set(HttpHeaders.AUTHORIZATION, "Bearer " + caller.get().bearerToken());
+        ctx.request().headers().remove(API_KEY);
+        ctx.next();
+    }
+
+    static boolean hasDotSegments(String path) {
+        String decoded = path.replace("%2e", ".").replace("%2E", ".").replace("%2f", "/").replace("%2F", "/");
+        for (String segment : decoded.split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<Caller> authenticate(RoutingContext ctx) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            return bearer(authorization);
+        }
+        String key = ctx.request().getHeader(API_KEY);
+        if (key != null) {
+            return apiKeys.find(key).map(found -> new Caller(Caller.Kind.API_KEY, found.name(), found.roles(),
+                    exchange(found)));
+        }
+        return Optional.empty();
+    }
+
+    private String exchange(ApiKeys.ApiKey key) {
+        try {
+            return minter.forApiKey(key);
+        } catch (RuntimeException e) {
+            // a deployment error (no signing key): fail loudly in the log, not with a stack trace to the client
+            LOG.errorf(e, "Cannot sign the token for API key %s; is smallrye.jwt.sign.key.location set?", key.name());
+            throw new TokenSigningException();
+        }
+    }
+
+    /** The gateway could not sign an exchanged token. */
+    static final class TokenSigningException extends RuntimeException {
+        TokenSigningException() {
+            super("token signing failed", null, false, false);
+        }
+    }
+
+    private Optional<Caller> bearer(String authorization) {
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(7).trim();
+        try {
+            JsonWebToken jwt = jwtParser.parse(token);
+            String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+            Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
+            return Optional.of(new Caller(Caller.Kind.TOKEN, subject, groups, token));
+        } catch (ParseException e) {
+            LOG.debugf("Rejected bearer token: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

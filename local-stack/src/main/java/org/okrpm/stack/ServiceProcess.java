@@ -73,14 +73,17 @@ public final class ServiceProcess {
         awaitReady(timeout);
     }
 
-    /** SIGTERM, so Quarkus shuts down cleanly (consumers leave their group, the relay stops). */
+    /**
+     * SIGTERM, so Quarkus shuts down cleanly: consumers leave their group (each Kafka consumer's close takes a
+     * few seconds) and the relay stops. Forced only after a minute.
+     */
     public synchronized void stop() {
         if (process == null) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -11,7 +11,6 @@ import org.okrpm.gateway.GatewayConfig;
 import org.okrpm.gateway.security.Caller;
 import org.okrpm.gateway.security.EdgeAuthenticator;
 import org.okrpm.kit.http.ProblemJson;
-import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.problem.ProblemType;
 
 /**
@@ -47,10 +46,8 @@ public class RateLimitHandler {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(429)
-                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()))
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(ProblemJson.render(ProblemType.TOO_MANY_REQUESTS,
-                        "Rate limit exceeded; retry after " + decision.retryAfterSeconds() + " s", ctx.request().path()));
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        ProblemJson.end(ctx, ProblemType.TOO_MANY_REQUESTS,
+                "Rate limit exceeded; retry after " + decision.retryAfterSeconds() + " s");
     }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.okrpm.kit.http.ProblemJson;
-import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.problem.ProblemType;
 
 /**
@@ -47,9 +46,7 @@ public class EdgeAuthenticator {
         String path = ctx.request().path();
         if (hasDotSegments(path)) {
             // no API path has them; refused so that what is checked here is exactly what the owner serves
-            ctx.response().setStatusCode(404)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(ProblemJson.render(ProblemType.NOT_FOUND, "No resource at this path", path));
+            ProblemJson.end(ctx, ProblemType.NOT_FOUND, "No resource at this path");
             return;
         }
         if (AccessPolicy.isPublic(ctx.request().method(), path)) {
@@ -60,25 +57,18 @@ public class EdgeAuthenticator {
         try {
             caller = authenticate(ctx);
         } catch (TokenSigningException e) {
-            ctx.response().setStatusCode(500)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(ProblemJson.render(ProblemType.INTERNAL,
-                            "The gateway cannot exchange API keys right now; quote the X-Request-Id header when reporting it",
-                            path));
+            ProblemJson.end(ctx, ProblemType.INTERNAL,
+                    "The gateway cannot exchange API keys right now; quote the X-Request-Id header when reporting it");
             return;
         }
         if (caller.isEmpty()) {
-            ctx.response().setStatusCode(401)
-                    .putHeader("WWW-Authenticate", "Bearer")
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(ProblemJson.render(ProblemType.UNAUTHORIZED,
-                            "Send a valid bearer token (Authorization: Bearer <JWT>) or API key (X-API-Key)", path));
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            ProblemJson.end(ctx, ProblemType.UNAUTHORIZED,
+                    "Send a valid bearer token (Authorization: Bearer <JWT>) or API key (X-API-Key)");
             return;
         }
         if (!AccessPolicy.allows(caller.get().roles(), ctx.request().method(), path)) {
-            ctx.response().setStatusCode(403)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(ProblemJson.render(ProblemType.FORBIDDEN, "Your role does not allow this operation", path));
+            ProblemJson.end(ctx, ProblemType.FORBIDDEN, "Your role does not allow this operation");
             return;
         }
         caller.get().attachTo(ctx);

@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
-import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.problem.ProblemType;
 
 /**
@@ -36,11 +35,8 @@ public class RequestEdgeHandlers {
 
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && tooLarge(length)) {
-            ctx.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(ProblemJson.render(ProblemType.PAYLOAD_TOO_LARGE,
-                            "The request body is larger than 1 MiB", ctx.request().path()));
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+            ProblemJson.end(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB");
             return;
         }
         ctx.next();

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.okrpm.kit.crypto.SecretCipher;
 
 /**
  * Sends due deliveries. Woken right after a transaction that created deliveries commits, and every
@@ -144,7 +145,7 @@ public class WebhookDispatcher {
             }
             String secret;
             try {
-                secret = cipher.decrypt(subscription.encryptedSecret);
+                secret = cipher.decryptToString(subscription.encryptedSecret);
             } catch (IllegalStateException e) {
                 // a missing or rotated key: nothing can be signed; wait without burning attempts
                 delivery.nextAttemptAt = now.plus(config.maxDelay());

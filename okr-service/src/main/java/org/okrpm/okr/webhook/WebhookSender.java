@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
+import org.okrpm.kit.crypto.HmacSignature;
 
 /**
  * One HTTP attempt of a delivery: the signed POST, with a short timeout, no redirects, the destination
@@ -55,7 +56,7 @@ public class WebhookSender {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.timeout())
                 .header("Content-Type", WebhookEventHandler.CONTENT_TYPE)
-                .header(WebhookSignature.HEADER, WebhookSignature.sign(claim.secret(), body))
+                .header(HmacSignature.HEADER, HmacSignature.sign(claim.secret(), body))
                 .header("X-Webhook-Id", claim.eventId())
                 .header("X-Webhook-Attempt", Integer.toString(claim.attempt()))
                 .header("User-Agent", "okrpm-webhooks/1.0")

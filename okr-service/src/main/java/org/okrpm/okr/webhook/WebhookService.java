@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.okrpm.kit.crypto.SecretCipher;
 import org.okrpm.kit.http.IfMatch;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
-/** A URL subscribed to event types, with its secret encrypted (see {@link SecretCipher}). */
+/** A URL subscribed to event types, with its secret encrypted (see {@link WebhookSecrets}). */
 @Entity
 @Table(name = "webhook_subscription")
 public class WebhookSubscription extends PanacheEntityBase {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.okrpm.kit.crypto.SecretCipher;
 import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.kit.problem.ProblemType;
 import org.okrpm.project.integration.DeliveryLog.Entry;
@@ -25,8 +26,8 @@ import org.okrpm.project.project.Project;
 import org.okrpm.project.task.Task;
 import org.okrpm.project.task.TaskDtos.TaskCreate;
 import org.okrpm.project.task.TaskDtos.TaskView;
-import org.okrpm.project.task.TaskService;
 import org.okrpm.project.task.TaskService.ExternalOrigin;
+import org.okrpm.project.task.TaskService;
 import org.okrpm.project.task.TaskStatus;
 
 /**

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.okrpm.kit.crypto.SecretCipher;
 import org.okrpm.kit.http.IfMatch;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.UnaryOperator;
+import org.okrpm.kit.crypto.HmacSignature;
 
 /**
  * A delivery as it arrived: its headers (looked up case-insensitively by {@code header}) and its raw body,
@@ -38,10 +39,10 @@ public record WebhookRequest(UnaryOperator<String> header, byte[] body) {
     /** Whether the delivery carries a valid signature made with {@code secret}. */
     public boolean signedWith(IntegrationSource source, byte[] secret) {
         return switch (source) {
-            case GITHUB -> WebhookSignature.verify(header(GITHUB_SIGNATURE), secret, body);
-            case JIRA -> WebhookSignature.verify(header(JIRA_SIGNATURE), secret, body)
-                    || WebhookSignature.verify(header(GENERIC_SIGNATURE), secret, body);
-            case GENERIC -> WebhookSignature.verify(header(GENERIC_SIGNATURE), secret, body);
+            case GITHUB -> HmacSignature.verify(header(GITHUB_SIGNATURE), secret, body);
+            case JIRA -> HmacSignature.verify(header(JIRA_SIGNATURE), secret, body)
+                    || HmacSignature.verify(header(GENERIC_SIGNATURE), secret, body);
+            case GENERIC -> HmacSignature.verify(header(GENERIC_SIGNATURE), secret, body);
         };
     }
 

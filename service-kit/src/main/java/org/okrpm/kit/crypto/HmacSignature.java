@@ -1,4 +1,4 @@
-package org.okrpm.project.integration;
+package org.okrpm.kit.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,14 +9,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code sha256=<hex HMAC-SHA256 of the raw body>}, the form GitHub ({@code X-Hub-Signature-256}), Jira admin
- * webhooks with a secret ({@code X-Hub-Signature}) and our generic form ({@code X-Signature-256}) share.
+ * {@code sha256=<hex HMAC-SHA256 of the exact body bytes>}: the signature of our outgoing webhooks
+ * ({@code X-Signature-256}) and the form GitHub ({@code X-Hub-Signature-256}) and Jira admin webhooks
+ * ({@code X-Hub-Signature}) use.
  */
-public final class WebhookSignature {
+public final class HmacSignature {
 
+    /** The header our own webhooks and the generic integration form carry. */
+    public static final String HEADER = "X-Signature-256";
     private static final String PREFIX = "sha256=";
 
-    private WebhookSignature() {
+    private HmacSignature() {
     }
 
     public static byte[] hmac(byte[] secret, byte[] body) {
@@ -35,8 +38,8 @@ public final class WebhookSignature {
     }
 
     /**
-     * Whether {@code header} is a valid signature of {@code body}: compared in constant time
-     * ({@link MessageDigest#isEqual}); a missing, malformed or wrong-length value is simply false.
+     * Whether {@code header} is a valid signature of {@code body}, compared in constant time; a missing,
+     * malformed or wrong-length value is simply false.
      */
     public static boolean verify(String header, byte[] secret, byte[] body) {
         if (header == null) {

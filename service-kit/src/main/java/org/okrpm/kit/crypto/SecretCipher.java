@@ -1,71 +1,67 @@
-package org.okrpm.project.integration;
+package org.okrpm.kit.crypto;
 
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.logging.Logger;
 import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.kit.problem.ProblemType;
 
 /**
- * Integration secrets at rest: webhook signatures are HMACs we must recompute, so the secret is encrypted
- * (AES-GCM, a random 96-bit nonce per value), not hashed. Stored as {@code v1:<base64(nonce || ciphertext+tag)>}.
+ * Secrets we must use again (to sign or to verify an HMAC) are encrypted at rest, not hashed: AES-GCM with a
+ * random 96-bit nonce per value, stored as {@code v1:<base64(nonce || ciphertext+tag)>}. Without a key the
+ * service cannot keep a secret safely, so every use is a 503 naming what is unavailable.
  */
-@Singleton
-public class SecretCipher {
+public final class SecretCipher {
 
-    private static final Logger LOG = Logger.getLogger(SecretCipher.class);
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
+    private final String unavailableDetail;
     private final SecureRandom random = new SecureRandom();
 
-    @Inject
-    public SecretCipher(IntegrationsConfig config) {
-        this(config.encryptionKey().filter(k -> !k.isBlank()).map(SecretCipher::key).orElse(null));
-    }
-
-    SecretCipher(SecretKey key) {
+    /** @param key null when none is configured */
+    public SecretCipher(SecretKey key, String unavailableDetail) {
         this.key = key;
+        this.unavailableDetail = unavailableDetail;
     }
 
-    static SecretKey key(String base64) {
+    /** From an optional base64 AES key read from {@code configKey} (blank counts as absent). */
+    public static SecretCipher fromConfig(Optional<String> base64Key, String configKey, String unavailableDetail) {
+        return new SecretCipher(base64Key.filter(k -> !k.isBlank()).map(k -> key(k, configKey)).orElse(null),
+                unavailableDetail);
+    }
+
+    /** An AES key of 16, 24 or 32 bytes from base64; anything else is a configuration error naming the key. */
+    public static SecretKey key(String base64, String configKey) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("okrpm.integrations.encryption-key is not valid base64");
+            throw new IllegalStateException(configKey + " is not valid base64");
         }
         if (bytes.length != 16 && bytes.length != 24 && bytes.length != 32) {
-            throw new IllegalStateException("okrpm.integrations.encryption-key must be 16, 24 or 32 bytes (base64)");
+            throw new IllegalStateException(configKey + " must be 16, 24 or 32 bytes (base64)");
         }
         return new SecretKeySpec(bytes, "AES");
     }
 
-    void warnWhenUnconfigured(@Observes StartupEvent event) {
-        if (key == null) {
-            LOG.warn("okrpm.integrations.encryption-key (OKRPM_INTEGRATIONS_ENCRYPTION_KEY) is not set: "
-                    + "integrations cannot be created and their webhooks cannot be verified");
-        }
+    public boolean isConfigured() {
+        return key != null;
     }
 
-    /** 503 when no key is configured: the service cannot keep or use a secret safely. */
+    /** 503 when no key is configured. */
     public void requireConfigured() {
         if (key == null) {
-            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                    "Integrations are not configured on this server (no encryption key for their secrets)");
+            throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, unavailableDetail);
         }
     }
 
@@ -80,11 +76,11 @@ public class SecretCipher {
             return PREFIX + Base64.getEncoder().encodeToString(
                     ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Could not encrypt an integration secret", e);
+            throw new IllegalStateException("Could not encrypt a secret", e);
         }
     }
 
-    /** The secret's bytes; 503 when no key is set, {@link IllegalStateException} when the key does not fit. */
+    /** The secret's bytes; {@link IllegalStateException} when the stored value does not fit the key. */
     public byte[] decrypt(String stored) {
         requireConfigured();
         if (stored == null || !stored.startsWith(PREFIX)) {
@@ -98,5 +94,9 @@ public class SecretCipher {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the secret cannot be decrypted with the configured key");
         }
+    }
+
+    public String decryptToString(String stored) {
+        return new String(decrypt(stored), StandardCharsets.UTF_8);
     }
 }

@@ -1,14 +1,13 @@
 package org.okrpm.checkin.okr;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.okrpm.kit.events.EventConsumption;
 import org.okrpm.kit.events.IncomingEvent;
-import org.okrpm.kit.events.UnreadableEventException;
 
 /**
  * checkin-service ← okr.key-results, okr.objectives, okr.cycles: the okr replica. Each attempt is its own
@@ -20,29 +19,26 @@ import org.okrpm.kit.events.UnreadableEventException;
 public class OkrEventsConsumer {
 
     @Inject
+    EventConsumption consumption;
+
+    @Inject
     OkrEventHandler handler;
 
     @Incoming("okr-key-results")
     @Blocking
-    @Retry(maxRetries = 3, delay = 100, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff
-    public void onKeyResult(ConsumerRecord<String, String> record) {
-        handler.keyResult(IncomingEvent.of(record));
+    public CompletionStage<Void> onKeyResult(Message<String> message) {
+        return consumption.process(message, record -> handler.keyResult(IncomingEvent.of(record)));
     }
 
     @Incoming("okr-objectives")
     @Blocking
-    @Retry(maxRetries = 3, delay = 100, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff
-    public void onObjective(ConsumerRecord<String, String> record) {
-        handler.objective(IncomingEvent.of(record));
+    public CompletionStage<Void> onObjective(Message<String> message) {
+        return consumption.process(message, record -> handler.objective(IncomingEvent.of(record)));
     }
 
     @Incoming("okr-cycles")
     @Blocking
-    @Retry(maxRetries = 3, delay = 100, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff
-    public void onCycle(ConsumerRecord<String, String> record) {
-        handler.cycle(IncomingEvent.of(record));
+    public CompletionStage<Void> onCycle(Message<String> message) {
+        return consumption.process(message, record -> handler.cycle(IncomingEvent.of(record)));
     }
 }

@@ -1,27 +1,27 @@
 package org.okrpm.okr.checkin;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.okrpm.kit.events.EventConsumption;
 import org.okrpm.kit.events.IncomingEvent;
-import org.okrpm.kit.events.UnreadableEventException;
 
 /** okr-service ← checkin.check-ins: retries, then checkin.check-ins.dlq. */
 @ApplicationScoped
 public class CheckInEventsConsumer {
 
     @Inject
+    EventConsumption consumption;
+
+    @Inject
     CheckInEventHandler handler;
 
     @Incoming("check-ins")
     @Blocking
-    @Retry(maxRetries = 3, delay = 100, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff
-    public void onCheckIn(ConsumerRecord<String, String> record) {
-        handler.apply(IncomingEvent.of(record));
+    public CompletionStage<Void> onCheckIn(Message<String> message) {
+        return consumption.process(message, record -> handler.apply(IncomingEvent.of(record)));
     }
 }

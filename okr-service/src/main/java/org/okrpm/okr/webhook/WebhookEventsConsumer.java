@@ -1,13 +1,12 @@
 package org.okrpm.okr.webhook;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.okrpm.kit.events.UnreadableEventException;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.okrpm.kit.events.EventConsumption;
 
 /**
  * okr-service's own topics, read back in a consumer group of their own (okr-service-webhooks) to turn
@@ -19,29 +18,26 @@ import org.okrpm.kit.events.UnreadableEventException;
 public class WebhookEventsConsumer {
 
     @Inject
+    EventConsumption consumption;
+
+    @Inject
     WebhookEventHandler handler;
 
     @Incoming("webhooks-key-results")
     @Blocking
-    @Retry(maxRetries = 3, delay = 100, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff
-    public void onKeyResultEvent(ConsumerRecord<String, String> record) {
-        handler.apply(record);
+    public CompletionStage<Void> onKeyResultEvent(Message<String> message) {
+        return consumption.process(message, record -> handler.apply(record));
     }
 
     @Incoming("webhooks-objectives")
     @Blocking
-    @Retry(maxRetries = 3, delay = 100, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff
-    public void onObjectiveEvent(ConsumerRecord<String, String> record) {
-        handler.apply(record);
+    public CompletionStage<Void> onObjectiveEvent(Message<String> message) {
+        return consumption.process(message, record -> handler.apply(record));
     }
 
     @Incoming("webhooks-cycles")
     @Blocking
-    @Retry(maxRetries = 3, delay = 100, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff
-    public void onCycleEvent(ConsumerRecord<String, String> record) {
-        handler.apply(record);
+    public CompletionStage<Void> onCycleEvent(Message<String> message) {
+        return consumption.process(message, record -> handler.apply(record));
     }
 }

@@ -1,14 +1,13 @@
 package org.okrpm.project.keyresult;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.okrpm.kit.events.EventConsumption;
 import org.okrpm.kit.events.IncomingEvent;
-import org.okrpm.kit.events.UnreadableEventException;
 
 /**
  * project-service ← okr.key-results. Each attempt is its own transaction; after the retries the record goes
@@ -19,13 +18,14 @@ import org.okrpm.kit.events.UnreadableEventException;
 public class KeyResultEventsConsumer {
 
     @Inject
+    EventConsumption consumption;
+
+    @Inject
     KeyResultEventHandler handler;
 
     @Incoming("okr-key-results")
     @Blocking
-    @Retry(maxRetries = 3, delay = 100, abortOn = UnreadableEventException.class)
-    @ExponentialBackoff
-    public void onKeyResultEvent(ConsumerRecord<String, String> record) {
-        handler.apply(IncomingEvent.of(record));
+    public CompletionStage<Void> onKeyResultEvent(Message<String> message) {
+        return consumption.process(message, record -> handler.apply(IncomingEvent.of(record)));
     }
 }

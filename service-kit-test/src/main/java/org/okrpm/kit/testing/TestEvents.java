@@ -79,22 +79,6 @@ public final class TestEvents {
         return found;
     }
 
-    /** The records on {@code topic} with {@code key}, as far as they can be read within a short poll. */
-    public static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = reader(topic)) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
-        return found;
-    }
-
     public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -53,14 +53,6 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     /** Controlled shutdown (SIGTERM), forced after 15 s. */
     public synchronized void stop() {
         if (process == null) {

@@ -44,16 +44,8 @@ public final class ServiceProcess {
         return name;
     }
 
-    public int port() {
-        return port;
-    }
-
     public String url() {
         return "http://localhost:" + port;
-    }
-
-    public boolean isRunning() {
-        return process != null && process.isAlive();
     }
 
     /** Starts the service and returns once {@code /q/health/ready} answers 200. */

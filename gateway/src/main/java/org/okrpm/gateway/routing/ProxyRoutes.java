@@ -90,6 +90,13 @@ public class ProxyRoutes {
                     upstream.breaker().onSuccess();
                     return Future.succeededFuture(result.result());
                 }
+                if (context.request().proxiedRequest().response().closed()) {
+                    // the caller hung up and the proxy dropped the owner's call: not the owner's failure, so the
+                    // breaker (shared by every caller) is left alone and nobody is left to answer
+                    LOG.debugf("%s %s: the caller closed the connection", context.request().getMethod(),
+                            context.request().getURI());
+                    return Future.failedFuture(result.cause());
+                }
                 upstream.breaker().onFailure();
                 OwnerFailure failure = OwnerFailure.of(upstream.owner(), result.cause());
                 LOG.warnf("%s %s: %s (%s)", context.request().getMethod(), context.request().getURI(),

@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.okrpm.kit.testing.TestTokens.as;
 import static org.okrpm.kit.testing.TestTokens.asMember;
 import static org.okrpm.kit.testing.TestTokens.token;
@@ -13,7 +16,11 @@ import static org.okrpm.kit.testing.TestTokens.token;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import org.okrpm.gateway.support.StubOwner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -118,6 +125,35 @@ class RoutingTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://okrpm.org/problems/gateway-timeout"))
                 .body("detail", containsString("okr-service"));
+    }
+
+    @Test
+    void callersHangingUpDoNotOpenTheOwnersCircuitBreaker() throws Exception {
+        String request = "GET /api/v1/retrospectives/slow HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + token("alice", "member") + "\r\n\r\n";
+        // more hang-ups than the breaker's threshold (5) of consecutive failures
+        for (int i = 0; i < 6; i++) {
+            int received = StubOwner.slowRequestsReceived();
+            try (Socket client = new Socket("localhost", RestAssured.port)) {
+                client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                await().atMost(Duration.ofSeconds(5)).until(() -> StubOwner.slowRequestsReceived() > received);
+            }
+        }
+        asMember().when().get("/api/v1/check-ins/some-id")
+                .then().statusCode(200)
+                .body("owner", equalTo("checkin-service"));
+    }
+
+    @Test
+    void metricsNameProxiedPathsByTemplateNotById() {
+        asMember().when().get("/api/v1/tasks/3f1c0b7e-aaaa-4000-8000-000000000001").then().statusCode(200);
+        asMember().when().get("/api/v1/tasks/3f1c0b7e-bbbb-4000-8000-000000000002/comments").then().statusCode(200);
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(metrics.contains("uri=\"/api/v1/tasks/{id}\""), metrics);
+        assertTrue(metrics.contains("uri=\"/api/v1/tasks/{id}/comments\""), metrics);
+        assertFalse(metrics.contains("3f1c0b7e-"), metrics);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -31,6 +32,8 @@ public final class StubOwner {
         }
     }
 
+    private static final AtomicInteger SLOW_REQUESTS_RECEIVED = new AtomicInteger();
+
     private final String name;
     private final List<String> paths;
     private final Function<HttpExchange, Answer> canned;
@@ -45,6 +48,11 @@ public final class StubOwner {
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
+    }
+
+    /** How many {@code .../slow} requests the stubs have received, so a test can tell one is in flight. */
+    public static int slowRequestsReceived() {
+        return SLOW_REQUESTS_RECEIVED.get();
     }
 
     public String url() {
@@ -67,6 +75,7 @@ public final class StubOwner {
             throw new IllegalStateException("deliberately broken answer");
         }
         if (path.endsWith("/slow")) {
+            SLOW_REQUESTS_RECEIVED.incrementAndGet();
             try {
                 TimeUnit.SECONDS.sleep(3); // a deliberately slow owner, beyond the gateway's test timeout of 1 s
             } catch (InterruptedException e) {

@@ -12,7 +12,8 @@ import org.okrpm.kit.events.IncomingEvent;
 /**
  * project-service ← okr.key-results. Each attempt is its own transaction; after the retries the record goes
  * to okr.key-results.dlq (configured failure strategy) and the partition moves on. The offset is committed
- * only after the handler's transaction committed.
+ * only after the handler's transaction committed. Progress changes are acknowledged without touching the
+ * replica (it keeps no progress).
  */
 @ApplicationScoped
 public class KeyResultEventsConsumer {
@@ -26,6 +27,12 @@ public class KeyResultEventsConsumer {
     @Incoming("okr-key-results")
     @Blocking
     public CompletionStage<Void> onKeyResultEvent(Message<String> message) {
-        return consumption.process(message, record -> handler.apply(IncomingEvent.of(record)));
+        return consumption.process(message, record -> {
+            IncomingEvent event = IncomingEvent.of(record);
+            // the replica keeps no progress: progress changes, most of the topic's traffic, need no transaction
+            if (!event.isProgressChange()) {
+                handler.apply(event);
+            }
+        });
     }
 }

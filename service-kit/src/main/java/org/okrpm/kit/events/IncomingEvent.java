@@ -23,6 +23,11 @@ public record IncomingEvent(String id, String type, String subject, String topic
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** A {@code *.progress-changed} event: only progress moved, nothing else of the aggregate changed. */
+    public boolean isProgressChange() {
+        return type != null && type.endsWith(".progress-changed");
+    }
+
     /** How history entries and logs name this event. */
     public String describe() {
         return "event " + id + " (" + type + ")";

@@ -23,7 +23,6 @@ import org.okrpm.okr.keyresult.KeyResultDtos.HistoryView;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultCreate;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultUpdate;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
-import org.okrpm.okr.keyresult.ProgressCalculator.TaskContribution;
 import org.okrpm.okr.linkedtask.LinkedTask;
 import org.okrpm.okr.objective.Objective;
 import org.okrpm.okr.objective.ObjectiveService;
@@ -205,9 +204,7 @@ public class KeyResultService {
 
     private static void recompute(KeyResult kr) {
         if (kr.progressSource == ProgressSource.TASKS) {
-            List<TaskContribution> tasks = LinkedTask.linkedTo(kr.id).stream()
-                    .map(task -> new TaskContribution(task.weight, task.status)).toList();
-            kr.progress = ProgressCalculator.tasks(tasks);
+            kr.progress = ProgressCalculator.tasks(LinkedTask.contributionsTo(kr.id));
             kr.currentValue = ProgressCalculator.valueAt(kr.startValue, kr.targetValue, kr.progress);
         } else {
             kr.progress = ProgressCalculator.manual(kr.startValue, kr.targetValue, kr.currentValue);

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.List;
+import org.okrpm.okr.keyresult.ProgressCalculator.TaskContribution;
 import java.util.UUID;
 
 /**
@@ -35,7 +36,11 @@ public class LinkedTask extends PanacheEntityBase {
     @Column(name = "task_version", nullable = false)
     public long taskVersion;
 
-    public static List<LinkedTask> linkedTo(UUID keyResultId) {
-        return list("keyResultId", keyResultId);
+    /**
+     * What each task linked to a key result contributes to its TASKS progress, read as values: a key result with
+     * hundreds of tasks recomputes on every task event without loading (and dirty-checking) hundreds of entities.
+     */
+    public static List<TaskContribution> contributionsTo(UUID keyResultId) {
+        return find("keyResultId", keyResultId).project(TaskContribution.class).list();
     }
 }

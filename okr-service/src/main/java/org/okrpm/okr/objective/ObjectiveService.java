@@ -155,8 +155,7 @@ public class ObjectiveService {
             return;
         }
         Panache.getEntityManager().flush();
-        List<WeightedProgress> parts = KeyResult.<KeyResult>list("objectiveId", objectiveId).stream()
-                .map(kr -> new WeightedProgress(kr.weight, kr.progress)).toList();
+        List<WeightedProgress> parts = KeyResult.find("objectiveId", objectiveId).project(WeightedProgress.class).list();
         double progress = ProgressCalculator.weightedMean(parts);
         if (progress != objective.progress) {
             objective.progress = progress;

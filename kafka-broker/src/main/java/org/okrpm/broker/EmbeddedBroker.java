@@ -53,6 +53,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /** The broker process's id (for its memory use), or -1 while stopped. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** Controlled shutdown (SIGTERM), forced after 15 s. */
     public synchronized void stop() {
         if (process == null) {

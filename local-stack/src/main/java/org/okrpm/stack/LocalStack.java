@@ -51,6 +51,15 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path repoRoot, Path dataDir, Ports ports, boolean echo, boolean withGateway)
             throws IOException {
+        return start(repoRoot, dataDir, ports, echo, withGateway, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, Ports, boolean, boolean)}, with configuration properties given to every service
+     * on top of the local profile (the benchmarks switch the gateway's rate limit off this way).
+     */
+    public static LocalStack start(Path repoRoot, Path dataDir, Ports ports, boolean echo, boolean withGateway,
+                                   Map<String, String> overrides) throws IOException {
         Path data = dataDir.toAbsolutePath();
         requireFree(ports);
         DevKeys.ensure(data);
@@ -62,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
         common.put("okrpm.data-dir", data.toString());
         common.put("kafka.bootstrap.servers", broker.bootstrapServers());
         common.put("quarkus.rest-client.okr-service.url", "http://localhost:" + ports.okr());
+        common.putAll(overrides);
 
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
         services.put("okr-service", process(repoRoot, "okr-service", ports.okr(), common, logs, echo));

@@ -48,19 +48,40 @@ public final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
+    /** System property replacing {@link #DEFAULT_JVM_OPTIONS} (space-separated), for comparing settings. */
+    public static final String JVM_OPTIONS_PROPERTY = "okrpm.stack.jvm-options";
+    /** Heap and JIT settings every service runs with (measured in docs/benchmarks.md). */
+    public static final String DEFAULT_JVM_OPTIONS = "-Xms48m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    public static List<String> jvmOptions() {
+        return List.of(System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
+    }
+
+    /** The running process's id (for its memory use), or -1 while stopped. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
     /** Starts the service and returns once {@code /q/health/ready} answers 200. */
     public synchronized void start(Duration timeout) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(logFile.getParent());
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // glibc's default of one malloc arena per core and thread pool grows the native heap of every service
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        process = builder.start();
         pumpOutput(process);
         awaitReady(timeout);
     }

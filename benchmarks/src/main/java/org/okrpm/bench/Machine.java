@@ -1,0 +1,71 @@
+package org.okrpm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** What the numbers were measured on: CPU, memory, load, JDK, Quarkus and Kafka versions; memory of processes. */
+final class Machine {
+
+    private Machine() {
+    }
+
+    static String describe(Path repoRoot) {
+        return String.join("\n",
+                "- CPU: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpuModel(),
+                "- Memory: " + memTotal(),
+                "- Load average before the run: " + read(Path.of("/proc/loadavg")).map(String::trim).orElse("?"),
+                "- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                "- Quarkus: " + version(repoRoot.resolve("okr-service/target/quarkus-app-local/lib/main"),
+                        "io.quarkus.quarkus-core-"),
+                "- Kafka broker: " + version(repoRoot.resolve("kafka-broker/target/broker-libs"), "kafka_2.13-"));
+    }
+
+    /** Resident set size and its peak of a process, from /proc (Linux), in MB. */
+    static String rss(long pid) {
+        Optional<String> status = read(Path.of("/proc", String.valueOf(pid), "status"));
+        return status.map(s -> kb(s, "VmRSS:") + " | " + kb(s, "VmHWM:")).orElse("? | ?");
+    }
+
+    /** CPU time (user + system) a process has used so far, in ms; Linux's clock tick is 10 ms. */
+    static long cpuMillis(long pid) {
+        return read(Path.of("/proc", String.valueOf(pid), "stat")).map(stat -> {
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        }).orElse(-1L);
+    }
+
+    private static long kb(String status, String field) {
+        return status.lines().filter(l -> l.startsWith(field)).findFirst()
+                .map(l -> Long.parseLong(l.substring(field.length()).replace("kB", "").trim()) / 1024).orElse(-1L);
+    }
+
+    private static String cpuModel() {
+        return read(Path.of("/proc/cpuinfo")).flatMap(s -> s.lines().filter(l -> l.startsWith("model name"))
+                .findFirst()).map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown model");
+    }
+
+    private static String memTotal() {
+        return read(Path.of("/proc/meminfo")).map(s -> (kb(s, "MemTotal:") / 1024) + " GB").orElse("?");
+    }
+
+    private static String version(Path dir, String prefix) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix) && n.endsWith(".jar"))
+                    .map(n -> n.substring(prefix.length(), n.length() - 4)).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static Optional<String> read(Path file) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

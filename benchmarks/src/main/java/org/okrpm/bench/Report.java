@@ -1,0 +1,156 @@
+package org.okrpm.bench;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.okrpm.stack.ServiceProcess;
+
+/** The Markdown report of one run, each table with the target it is held against. */
+final class Report {
+
+    private final Options options;
+    private final String machine;
+    private final String when = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    private Latencies.Summary floor;
+    private Propagation.Result streamOnly;
+    private Propagation.Result polling;
+    private final List<String> burstRows = new ArrayList<>();
+    private final List<String> loadRows = new ArrayList<>();
+    private final List<String> loadRatios = new ArrayList<>();
+    private final List<String> memoryRows = new ArrayList<>();
+    private final List<String> cpuRows = new ArrayList<>();
+    private final List<String> startupRows = new ArrayList<>();
+
+    Report(Options options, String machine) {
+        this.options = options;
+        this.machine = machine;
+    }
+
+    void floor(Latencies floorLatencies) {
+        this.floor = floorLatencies.summary();
+    }
+
+    void propagation(Propagation.Result streamOnly, Propagation.Result polling) {
+        this.streamOnly = streamOnly;
+        this.polling = polling;
+    }
+
+    void liveBurst(Burst.Result r) {
+        burstRows.add(String.format(Locale.ROOT, "| live: every task DONE through the gateway | %d | %d | sent in %.1f s "
+                        + "(%.0f/s) | %.1f s after the first was sent | **%.0f** | %d of %d |", r.events(), r.keyResults(),
+                r.ingestSeconds(), r.ingestPerSecond(), r.drainedSeconds(), r.eventsPerSecond(), r.exact(),
+                r.keyResults()));
+    }
+
+    void catchUpBurst(Burst.Result r) {
+        burstRows.add(String.format(Locale.ROOT, "| catch-up: every task reopened while okr-service was down | %d | %d | "
+                        + "backlog; okr-service ready %.1f s after its start | %.1f s after its start | **%.0f** (%.0f "
+                        + "from ready) | %d of %d |", r.events(), r.keyResults(), r.ingestSeconds(), r.drainedSeconds(),
+                r.eventsPerSecond(), r.eventsPerSecondAfterIngest(), r.exact(), r.keyResults()));
+    }
+
+    void load(String tool, HttpLoad.Result direct, HttpLoad.Result gateway) {
+        loadRows.add(loadRow(tool, "direct (okr-service)", direct));
+        loadRows.add(loadRow(tool, "through the gateway", gateway));
+        loadRatios.add(String.format(Locale.ROOT,
+                "- %s, %d connection(s): gateway throughput **%.2f×** direct; added p50 **%.2f ms**, added p99 %.2f ms",
+                tool, direct.connections(), gateway.requestsPerSecond() / direct.requestsPerSecond(),
+                gateway.latency().p50() - direct.latency().p50(), gateway.latency().p99() - direct.latency().p99()));
+    }
+
+    private static String loadRow(String tool, String target, HttpLoad.Result r) {
+        return String.format(Locale.ROOT, "| %s | %d | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.3f | %.3f |", tool,
+                r.connections(), target, r.requestsPerSecond(), r.latency().p50(), r.latency().p90(),
+                r.latency().p99(), r.latency().max(), r.errors(), r.okrCpuMs(), r.gatewayCpuMs());
+    }
+
+    void cpuPerEvent(String process, double millis) {
+        cpuRows.add(String.format(Locale.ROOT, "| %s | %.2f |", process, millis));
+    }
+
+    void memory(String process, String rssAndPeak) {
+        memoryRows.add("| " + process + " | " + rssAndPeak + " |");
+    }
+
+    void startup(List<Startup.Row> rows) {
+        rows.forEach(row -> startupRows.add(String.format(Locale.ROOT, "| %s, restarted alone | %.2f | %s |",
+                row.service(), row.secondsToReady(), row.quarkusStartedIn())));
+    }
+
+    void stackStart(String what, double seconds) {
+        startupRows.add(String.format(Locale.ROOT, "| whole stack, %s | %.2f | |", what, seconds));
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark run ").append(when).append("\n\n").append(machine).append("\n")
+                .append("- Service JVMs: `").append(String.join(" ", ServiceProcess.jvmOptions()))
+                .append("`; broker JVM `-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1`\n")
+                .append("- Options: ").append(options).append("\n\n");
+        if (streamOnly != null) {
+            md.append("## Propagation: task PATCH to DONE → key result progress (ms)\n\n")
+                    .append(String.format(Locale.ROOT, "Two runs of %d completions each at %.0f/s, one at a time "
+                                    + "(started late: %d and %d, because the one before was still under way). "
+                                    + "Run A only listens on the SSE stream; run B also polls GET every %d µs. "
+                                    + "Target: p50 ≤ 20, p99 ≤ 100.%n%n",
+                            streamOnly.patch().summary().count(), options.rate(), streamOnly.late(), polling.late(),
+                            Propagation.POLL_MICROS))
+                    .append("| measured from just before the PATCH | n | p50 | p90 | p99 | max | p50 ÷ floor p50 |\n")
+                    .append("|---|---|---|---|---|---|---|\n")
+                    .append(row("floor: bare Kafka produce → consume, same broker", floor, floor))
+                    .append(row("A: PATCH answered (gateway → project-service)", streamOnly.patch().summary(), floor))
+                    .append(row("A: progress change on the SSE stream", streamOnly.onStream().summary(), floor))
+                    .append(row("B: PATCH answered", polling.patch().summary(), floor))
+                    .append(row("B: progress visible on GET (gateway → okr-service)", polling.visibleOnGet().summary(),
+                            floor))
+                    .append(row("B: progress change on the SSE stream", polling.onStream().summary(), floor))
+                    .append("\nWhere the time goes in run A (from the events' `ce_time` and Kafka record timestamps; "
+                            + "the last row from run B; ms):\n\n")
+                    .append("| stage | n | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n");
+            for (int s = 0; s < PipelineTrace.STAGES.size(); s++) {
+                Propagation.Result run = s == PipelineTrace.STAGES.size() - 1 ? polling : streamOnly;
+                md.append("| ").append(PipelineTrace.STAGES.get(s)).append(" | ")
+                        .append(run.stages().get(s).summary().cells()).append(" |\n");
+            }
+            md.append("\n");
+        }
+        table(md, "Throughput: burst of task changes, drained end to end",
+                "Target: ≥ 1,000 events/s with every key result's final progress exact (checked with a GET of each "
+                        + "after the stream announced it).",
+                "| run | events | key results | changes | last key result final | events/s | progress exact |\n"
+                        + "|---|---|---|---|---|---|---|",
+                burstRows);
+        table(md, "CPU per task completion in the live burst (ms)", "CPU time (user + system, from /proc) each "
+                        + "process used during the live burst, divided by the completions: where the two cores go.",
+                "| process | CPU ms per completion |\n|---|---|", cpuRows);
+        table(md, "Gateway overhead: the same GET of a key result, direct and through the gateway",
+                "Target: gateway throughput ≥ 0.8× direct, added p50 ≤ 1 ms. Latency in ms; closed loop, "
+                        + options.loadSeconds() + " s measured after 5 s of warm-up.",
+                "| tool | connections | target | req/s | p50 | p90 | p99 | max | errors | okr-service CPU ms/req | gateway CPU ms/req |\n"
+                        + "|---|---|---|---|---|---|---|---|---|---|---|",
+                loadRows);
+        loadRatios.forEach(line -> md.append(line).append("\n"));
+        md.append("\n");
+        table(md, "Memory after the load (MB)", "Target: RSS ≤ 200 MB per service.",
+                "| process | RSS | peak RSS |\n|---|---|---|", memoryRows);
+        table(md, "Start-up (s)", "Target: each service ready ≤ 1.5 s, the whole stack ≤ 15 s. Ready = "
+                        + "`/q/health/ready` answers 200, measured from the process launch (includes the JVM's own start).",
+                "| what | ready after | Quarkus \"started in\" |\n|---|---|---|", startupRows);
+        return md.toString();
+    }
+
+    private static String row(String what, Latencies.Summary s, Latencies.Summary floor) {
+        return String.format(Locale.ROOT, "| %s | %s | %.1f× |%n", what, s.cells(), s.p50() / floor.p50());
+    }
+
+    private static void table(StringBuilder md, String title, String intro, String header, List<String> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(title).append("\n\n").append(intro).append("\n\n").append(header).append("\n");
+        rows.forEach(r -> md.append(r).append("\n"));
+        md.append("\n");
+    }
+}

@@ -35,17 +35,8 @@ final class Api {
         return new Api(gatewayUrl, token);
     }
 
-    /** The same caller talking to another base URL (an owner service directly). */
-    Api at(String otherBaseUrl) {
-        return new Api(otherBaseUrl, token);
-    }
-
     String token() {
         return token;
-    }
-
-    String baseUrl() {
-        return baseUrl;
     }
 
     JsonNode get(String path) {

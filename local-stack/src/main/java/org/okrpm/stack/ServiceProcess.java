@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
 /** One Quarkus service of the stack, run as {@code java -jar quarkus-run.jar} in the local profile. */
 public final class ServiceProcess {
 
+    /** System property replacing {@link #DEFAULT_JVM_OPTIONS} (space-separated), for comparing settings. */
+    public static final String JVM_OPTIONS_PROPERTY = "okrpm.stack.jvm-options";
+    /** Heap and JIT settings every service runs with (measured in docs/benchmarks.md). */
+    public static final String DEFAULT_JVM_OPTIONS = "-Xms48m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -48,11 +53,7 @@ public final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
-    /** System property replacing {@link #DEFAULT_JVM_OPTIONS} (space-separated), for comparing settings. */
-    public static final String JVM_OPTIONS_PROPERTY = "okrpm.stack.jvm-options";
-    /** Heap and JIT settings every service runs with (measured in docs/benchmarks.md). */
-    public static final String DEFAULT_JVM_OPTIONS = "-Xms48m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
-
+    /** The JVM options each service is started with. */
     public static List<String> jvmOptions() {
         return List.of(System.getProperty(JVM_OPTIONS_PROPERTY, DEFAULT_JVM_OPTIONS).trim().split("\\s+"));
     }
@@ -79,7 +80,7 @@ public final class ServiceProcess {
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // glibc's default of one malloc arena per core and thread pool grows the native heap of every service
+        // glibc makes up to eight malloc arenas per core as threads contend; two keep the native heap small
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         process = builder.start();
         pumpOutput(process);

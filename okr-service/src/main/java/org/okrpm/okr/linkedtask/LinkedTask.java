@@ -8,8 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.List;
-import org.okrpm.okr.keyresult.ProgressCalculator.TaskContribution;
 import java.util.UUID;
+import org.okrpm.okr.keyresult.ProgressCalculator.TaskContribution;
 
 /**
  * okr-service's copy of a project task that is linked to a key result, kept from project-service's task

@@ -23,11 +23,11 @@ final class HttpLoad {
      * One run against one target. The CPU figures (ms per request, including the warm-up) are filled in by the
      * caller, who can see the processes.
      */
-    record Result(String target, int connections, Latencies.Summary latency, double requestsPerSecond, long errors,
+    record Result(int connections, Latencies.Summary latency, double requestsPerSecond, long errors,
                   double seconds, double okrCpuMs, double gatewayCpuMs) {
 
         Result withCpu(double okrServiceMs, double gatewayMs) {
-            return new Result(target, connections, latency, requestsPerSecond, errors, seconds, okrServiceMs, gatewayMs);
+            return new Result(connections, latency, requestsPerSecond, errors, seconds, okrServiceMs, gatewayMs);
         }
     }
 
@@ -56,7 +56,7 @@ final class HttpLoad {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Result(url, connections, latencies.summary(), measured.get() / seconds, errors.get(),
+        return new Result(connections, latencies.summary(), measured.get() / seconds, errors.get(),
                 warmUpSeconds + seconds, 0, 0);
     }
 

@@ -7,17 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Where the propagation time goes, read off the events themselves: {@code ce_time} is when a service wrote the
@@ -40,6 +37,9 @@ final class PipelineTrace implements AutoCloseable {
             "broker → gateway consumer → SSE frame received",
             "(for comparison) key-result event sent → read by a plain consumer",
             "(for comparison) key-result event sent → visible on GET");
+    /** Where the two comparisons stand in {@link #STAGES}, after the chain from the PATCH to the stream. */
+    static final int PLAIN_CONSUMER = 5;
+    static final int VISIBLE_ON_GET = 6;
 
     private final Map<String, CompletableFuture<Stamp>> stamps = new ConcurrentHashMap<>();
     private final Thread reader;
@@ -65,20 +65,13 @@ final class PipelineTrace implements AutoCloseable {
     }
 
     private void read(String bootstrapServers, CountDownLatch positioned) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, String> consumer = PlainConsumer.create(bootstrapServers)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of("project.tasks", "okr.key-results")) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
+            PlainConsumer.readFromEnd(consumer, partitions);
             positioned.countDown();
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {

@@ -72,9 +72,10 @@ final class Propagation {
                 for (int s = 0; s < chain.length - 1; s++) {
                     record(stages.get(s), chain[s + 1] - chain[s]);
                 }
-                record(stages.get(5), progress.receivedMillis() - progress.sentMillis());
+                record(stages.get(PipelineTrace.PLAIN_CONSUMER), progress.receivedMillis() - progress.sentMillis());
                 if (pollGet) {
-                    record(stages.get(6), sentMillis + (visibleAt - sent) / 1e6 - progress.sentMillis());
+                    record(stages.get(PipelineTrace.VISIBLE_ON_GET),
+                            sentMillis + (visibleAt - sent) / 1e6 - progress.sentMillis());
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("Progress " + expected + " of " + kr.id() + " never reached the stream", e);

@@ -110,7 +110,7 @@ final class Report {
                             + "the last row from run B; ms):\n\n")
                     .append("| stage | n | p50 | p90 | p99 | max |\n|---|---|---|---|---|---|\n");
             for (int s = 0; s < PipelineTrace.STAGES.size(); s++) {
-                Propagation.Result run = s == PipelineTrace.STAGES.size() - 1 ? polling : streamOnly;
+                Propagation.Result run = s == PipelineTrace.VISIBLE_ON_GET ? polling : streamOnly;
                 md.append("| ").append(PipelineTrace.STAGES.get(s)).append(" | ")
                         .append(run.stages().get(s).summary().cells()).append(" |\n");
             }

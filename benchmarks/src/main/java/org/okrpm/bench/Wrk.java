@@ -67,7 +67,7 @@ final class Wrk {
             }
         }
         long count = Math.round(rate * seconds);
-        return Optional.of(new HttpLoad.Result(url, connections, new Latencies.Summary(count, p50, p90, p99, max),
+        return Optional.of(new HttpLoad.Result(connections, new Latencies.Summary(count, p50, p90, p99, max),
                 rate, errors, seconds, 0, 0));
     }
 

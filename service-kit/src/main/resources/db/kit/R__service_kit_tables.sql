@@ -25,10 +25,37 @@ create table if not exists outbox_event (
 );
 create index if not exists ix_outbox_event_unsent on outbox_event (sent_at, id);
 
--- Events this service has applied (CloudEvents ce_id), recorded in the same transaction as their effect.
-create table if not exists processed_event (
-    event_id     varchar(200)             not null primary key,
-    topic        varchar(200)             not null,
-    processed_at timestamp with time zone not null
+
+-- Events each consumer group has applied (CloudEvents ce_id), recorded in the same transaction as their effect.
+-- Keyed by group as well: two consumers of one topic in one service each apply an event once.
+create table if not exists consumed_event (
+    consumer_group varchar(200)             not null,
+    event_id       varchar(200)             not null,
+    consumed_at    timestamp with time zone not null,
+    primary key (consumer_group, event_id)
 );
-create index if not exists ix_processed_event_at on processed_event (processed_at);
+create index if not exists ix_consumed_event_at on consumed_event (consumed_at);
+-- replaced by consumed_event (it was keyed by event id alone)
+drop table if exists processed_event;
+
+-- Records a consumer could never apply (poison), for admins to inspect and re-drive.
+create table if not exists dead_letter (
+    id              uuid                     not null primary key,
+    consumer_group  varchar(200)             not null,
+    channel         varchar(200)             not null,
+    topic           varchar(200)             not null,
+    kafka_partition integer                  not null,
+    kafka_offset    bigint                   not null,
+    event_id        varchar(200)             not null,
+    event_type      varchar(200),
+    subject         varchar(200),
+    event_time      timestamp with time zone,
+    request_id      varchar(128),
+    payload         varchar,
+    reason          varchar(2000)            not null,
+    status          varchar(20)              not null,
+    redrives        integer                  not null,
+    created_at      timestamp with time zone not null,
+    resolved_at     timestamp with time zone
+);
+create index if not exists ix_dead_letter_status on dead_letter (status, created_at);

@@ -1,55 +1,87 @@
 package org.okrpm.checkin.okr;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.okrpm.checkin.okr.OkrSnapshots.CycleSnapshot;
+import org.okrpm.checkin.okr.OkrSnapshots.KeyResultSnapshot;
+import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
 import org.okrpm.kit.events.EventConsumption;
+import org.okrpm.kit.events.EventHandler;
 import org.okrpm.kit.events.IncomingEvent;
+import org.okrpm.kit.events.PoisonEventException;
+import org.okrpm.kit.events.UnreadableEventException;
 
 /**
- * checkin-service ← okr.key-results, okr.objectives, okr.cycles: the okr replica. Each attempt is its own
- * transaction; after the retries (none for an unreadable payload) the record goes to {@code <topic>.dlq}
- * (configured failure strategy) and the partition moves on. Offsets are committed after the handler's
- * transaction committed. Progress changes are acknowledged without touching the replica.
+ * checkin-service ← okr.key-results, okr.objectives, okr.cycles: the okr replica. The kit applies each event
+ * once per consumer group; a snapshot not newer than the one held changes nothing ({@link OkrReplicas}). A
+ * snapshot without the fields the replica needs cannot become readable by retrying: it is dead-lettered.
+ * Progress changes are skipped without a transaction: the replica keeps no progress.
  */
 @ApplicationScoped
-public class OkrEventsConsumer {
+public class OkrEventsConsumer implements EventHandler {
+
+    public static final String CHANNEL = "okr-events";
 
     @Inject
     EventConsumption consumption;
 
     @Inject
-    OkrEventHandler handler;
+    OkrReplicas replicas;
 
-    @Incoming("okr-key-results")
+    @Inject
+    ObjectMapper mapper;
+
+    @Incoming(CHANNEL)
     @Blocking
-    public CompletionStage<Void> onKeyResult(Message<String> message) {
-        return consumption.process(message, record -> applyUnlessProgressChange(record, handler::keyResult));
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return consumption.consume(this, batch);
     }
 
-    @Incoming("okr-objectives")
-    @Blocking
-    public CompletionStage<Void> onObjective(Message<String> message) {
-        return consumption.process(message, record -> applyUnlessProgressChange(record, handler::objective));
+    @Override
+    public String channel() {
+        return CHANNEL;
     }
 
-    /** The replica keeps no progress: progress changes, most of the traffic, need no transaction. */
-    private static void applyUnlessProgressChange(ConsumerRecord<String, String> record,
-                                                  Consumer<IncomingEvent> apply) {
-        IncomingEvent event = IncomingEvent.of(record);
-        if (!event.isProgressChange()) {
-            apply.accept(event);
+    @Override
+    public boolean wants(IncomingEvent event) {
+        return !event.isProgressChange();
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        switch (event.topic()) {
+            case "okr.key-results" -> {
+                KeyResultSnapshot snapshot = read(event, KeyResultSnapshot.class);
+                requireComplete(event, snapshot.missing());
+                replicas.keyResult(snapshot);
+            }
+            case "okr.objectives" -> {
+                ObjectiveSnapshot snapshot = read(event, ObjectiveSnapshot.class);
+                requireComplete(event, snapshot.missing());
+                replicas.objective(snapshot);
+            }
+            case "okr.cycles" -> {
+                CycleSnapshot snapshot = read(event, CycleSnapshot.class);
+                requireComplete(event, snapshot.missing());
+                replicas.cycle(snapshot);
+            }
+            default -> throw new PoisonEventException(event.describe() + " comes from an unexpected topic");
         }
     }
 
-    @Incoming("okr-cycles")
-    @Blocking
-    public CompletionStage<Void> onCycle(Message<String> message) {
-        return consumption.process(message, record -> handler.cycle(IncomingEvent.of(record)));
+    private <T> T read(IncomingEvent event, Class<T> type) {
+        return UnreadableEventException.parse(mapper, event, type);
+    }
+
+    private static void requireComplete(IncomingEvent event, String missing) {
+        if (missing != null) {
+            throw new UnreadableEventException(event.describe() + " has no " + missing, null);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.okrpm.checkin.okr;
 
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.okrpm.checkin.OkrPayloads;
 import org.okrpm.checkin.OkrServiceStub;
 import org.okrpm.checkin.OkrServiceStub.Received;
-import org.okrpm.kit.events.ProcessedEvent;
 import org.okrpm.kit.testing.TestEvents;
 import org.okrpm.kit.testing.TestTokens;
 
@@ -103,8 +101,7 @@ class OkrServiceFallbackTest {
         checkIn().statusCode(201);
         String late = TestEvents.publish("okr.key-results", kr.toString(), "okr.key-result.created",
                 OkrPayloads.keyResult(kr, objectiveId, cycleId, "TASKS", false, 0));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(late) != null));
+        TestEvents.awaitConsumed("checkin-service", late);
         KeyResultReplica replica = QuarkusTransaction.requiringNew().call(() -> KeyResultReplica.findById(kr));
         assertThat(replica.progressSource, is(ProgressSource.MANUAL));
         assertThat(replica.version, is(3L));

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.okrpm.gateway.GatewayConfig;
 import org.okrpm.gateway.routing.ProxyRoutes;
@@ -83,15 +84,20 @@ public class ProgressStream {
         response.write(": connected\nretry: 3000\n\n");
     }
 
+    /** A poll's records at once: one pass over the subscribers per progress change. */
     @Incoming("progress")
-    public void onEvent(ConsumerRecord<String, String> record) {
-        ProgressEvent.of(IncomingEvent.of(record)).ifPresent(event -> {
-            for (Subscriber subscriber : subscribers) {
-                if (event.matches(subscriber.objectiveId(), subscriber.cycleId())) {
-                    subscriber.send(event.frame());
-                }
+    public void onEvents(ConsumerRecords<String, String> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            ProgressEvent.of(IncomingEvent.of(record)).ifPresent(this::push);
+        }
+    }
+
+    private void push(ProgressEvent event) {
+        for (Subscriber subscriber : subscribers) {
+            if (event.matches(subscriber.objectiveId(), subscriber.cycleId())) {
+                subscriber.send(event.frame());
             }
-        });
+        }
     }
 
     void heartbeat() {

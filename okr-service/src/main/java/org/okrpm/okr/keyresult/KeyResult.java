@@ -67,6 +67,19 @@ public class KeyResult extends PanacheEntityBase {
     @Column(name = "last_check_in_at")
     public Instant lastCheckInAt;
 
+    /**
+     * The newest rollup of linked tasks applied (project.key-result-work): its sequence number and exact sums.
+     * TASKS progress and currentValue are computed from these sums, never from a rounded progress.
+     */
+    @Column(name = "tasks_sequence", nullable = false)
+    public long tasksSequence;
+
+    @Column(name = "tasks_done_weight", nullable = false, precision = 38, scale = 12)
+    public BigDecimal tasksDoneWeight = BigDecimal.ZERO;
+
+    @Column(name = "tasks_counted_weight", nullable = false, precision = 38, scale = 12)
+    public BigDecimal tasksCountedWeight = BigDecimal.ZERO;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;

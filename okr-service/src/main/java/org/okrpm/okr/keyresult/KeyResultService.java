@@ -7,9 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.okrpm.kit.http.IfMatch;
 import org.okrpm.kit.http.MergePatcher;
 import org.okrpm.kit.paging.PageRequest;
@@ -23,7 +27,6 @@ import org.okrpm.okr.keyresult.KeyResultDtos.HistoryView;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultCreate;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultUpdate;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
-import org.okrpm.okr.linkedtask.LinkedTask;
 import org.okrpm.okr.objective.Objective;
 import org.okrpm.okr.objective.ObjectiveService;
 
@@ -148,27 +151,39 @@ public class KeyResultService {
      * and updates the objective.
      */
     public void applyProgress(KeyResult kr, HistorySource source, String cause) {
-        double before = kr.progress;
-        BigDecimal valueBefore = kr.currentValue;
-        recompute(kr);
-        if (before != kr.progress || valueBefore.compareTo(kr.currentValue) != 0) {
-            record(kr, source, cause);
-            Panache.getEntityManager().flush();
-            events.publish(KeyResultEvents.PROGRESS_CHANGED, kr);
-        }
+        recordIfMoved(kr, source, cause);
         objectives.recomputeProgress(kr.objectiveId);
     }
 
+    /** The newest rollup of one key result's linked tasks (project.key-result-work), and what caused it. */
+    public record TaskWork(UUID keyResultId, long sequence, BigDecimal doneWeight, BigDecimal countedWeight,
+                           String cause) {
+    }
+
     /**
-     * A linked task of this key result changed (project.tasks). TASKS progress follows; in a CLOSED cycle
-     * the task is recorded but the key result no longer moves.
+     * Rollups of linked tasks arrived, at most one per key result. A key result keeps a rollup only if it is
+     * newer than the one it holds; a TASKS key result then follows it (not in a CLOSED cycle), each moved key
+     * result with one history entry and one event, and each objective concerned is recomputed once.
      */
-    public void linkedTasksChanged(UUID keyResultId, String cause) {
-        KeyResult kr = KeyResult.findById(keyResultId);
-        if (kr == null || kr.progressSource != ProgressSource.TASKS || cycles.require(kr.cycleId).isClosed()) {
-            return;
+    public void tasksWorkChanged(List<TaskWork> rollups) {
+        List<UUID> ids = rollups.stream().map(TaskWork::keyResultId).toList();
+        Map<UUID, KeyResult> known = KeyResult.<KeyResult>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(kr -> kr.id, kr -> kr));
+        Set<UUID> objectivesMoved = new LinkedHashSet<>();
+        for (TaskWork work : rollups) {
+            KeyResult kr = known.get(work.keyResultId());
+            if (kr == null || work.sequence() <= kr.tasksSequence) {
+                continue; // deleted here, or a rollup no newer than the one applied
+            }
+            kr.tasksSequence = work.sequence();
+            kr.tasksDoneWeight = work.doneWeight();
+            kr.tasksCountedWeight = work.countedWeight();
+            if (kr.progressSource == ProgressSource.TASKS && !cycles.require(kr.cycleId).isClosed()
+                    && recordIfMoved(kr, HistorySource.TASKS, work.cause())) {
+                objectivesMoved.add(kr.objectiveId);
+            }
         }
-        applyProgress(kr, HistorySource.TASKS, cause);
+        objectivesMoved.forEach(objectives::recomputeProgress);
     }
 
     /**
@@ -202,10 +217,25 @@ public class KeyResultService {
         return kr;
     }
 
+    /** Recomputes progress; when it or the value moved, a history entry and a progress-changed event. */
+    private boolean recordIfMoved(KeyResult kr, HistorySource source, String cause) {
+        double before = kr.progress;
+        BigDecimal valueBefore = kr.currentValue;
+        recompute(kr);
+        if (before == kr.progress && valueBefore.compareTo(kr.currentValue) == 0) {
+            return false;
+        }
+        record(kr, source, cause);
+        Panache.getEntityManager().flush();
+        events.publish(KeyResultEvents.PROGRESS_CHANGED, kr);
+        return true;
+    }
+
     private static void recompute(KeyResult kr) {
         if (kr.progressSource == ProgressSource.TASKS) {
-            kr.progress = ProgressCalculator.tasks(LinkedTask.contributionsTo(kr.id));
-            kr.currentValue = ProgressCalculator.valueAt(kr.startValue, kr.targetValue, kr.progress);
+            kr.progress = ProgressCalculator.tasks(kr.tasksDoneWeight, kr.tasksCountedWeight);
+            kr.currentValue = ProgressCalculator.valueAt(kr.startValue, kr.targetValue, kr.tasksDoneWeight,
+                    kr.tasksCountedWeight);
         } else {
             kr.progress = ProgressCalculator.manual(kr.startValue, kr.targetValue, kr.currentValue);
         }

@@ -2,8 +2,8 @@ package org.okrpm.okr.keyresult;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Collection;
-import org.okrpm.okr.linkedtask.LinkedTaskStatus;
 
 /**
  * The progress rules of API.md, in one place. Every result is a fraction in [0, 1] rounded to 4 decimals.
@@ -11,10 +11,6 @@ import org.okrpm.okr.linkedtask.LinkedTaskStatus;
 public final class ProgressCalculator {
 
     private ProgressCalculator() {
-    }
-
-    /** A task's say in a key result's TASKS progress. */
-    public record TaskContribution(double weight, LinkedTaskStatus status) {
     }
 
     /** A key result's say in its objective's progress. */
@@ -33,20 +29,15 @@ public final class ProgressCalculator {
         return round(clamp(current.subtract(start).divide(span, MathContext.DECIMAL64).doubleValue()));
     }
 
-    /** TASKS: Σ weight of DONE ÷ Σ weight of all but CANCELLED; 0 when nothing counts. */
-    public static double tasks(Collection<TaskContribution> tasks) {
-        double done = 0;
-        double counted = 0;
-        for (TaskContribution task : tasks) {
-            if (task.status() == LinkedTaskStatus.CANCELLED) {
-                continue;
-            }
-            counted += task.weight();
-            if (task.status() == LinkedTaskStatus.DONE) {
-                done += task.weight();
-            }
+    /**
+     * TASKS: Σ weight of DONE tasks ÷ Σ weight of all linked tasks but CANCELLED (both exact sums from the
+     * rollup), rounded to 4 decimals only here, for display; 0 when nothing counts.
+     */
+    public static double tasks(BigDecimal doneWeight, BigDecimal countedWeight) {
+        if (countedWeight.signum() == 0) {
+            return 0.0;
         }
-        return counted == 0 ? 0.0 : round(done / counted);
+        return clamp(doneWeight.divide(countedWeight, 4, RoundingMode.HALF_UP).doubleValue());
     }
 
     /** An objective: the weighted mean of its key results' progress; 0 without key results. */
@@ -60,10 +51,17 @@ public final class ProgressCalculator {
         return weights == 0 ? 0.0 : round(sum / weights);
     }
 
-    /** The value on a key result's own scale that a progress stands for (used for TASKS key results). */
-    public static BigDecimal valueAt(BigDecimal start, BigDecimal target, double progress) {
-        return start.add(target.subtract(start).multiply(BigDecimal.valueOf(progress)))
-                .setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    /**
+     * A TASKS key result's value on its own scale: start + (target − start) × done ÷ counted, multiplied before
+     * dividing so it is exact wherever the scale allows (1 of 300 tasks on 0 → 300 is 1, not 0.99).
+     */
+    public static BigDecimal valueAt(BigDecimal start, BigDecimal target, BigDecimal doneWeight,
+                                     BigDecimal countedWeight) {
+        if (countedWeight.signum() == 0) {
+            return start;
+        }
+        return start.add(target.subtract(start).multiply(doneWeight).divide(countedWeight, 4, RoundingMode.HALF_UP))
+                .stripTrailingZeros();
     }
 
     static double clamp(double value) {
@@ -71,6 +69,6 @@ public final class ProgressCalculator {
     }
 
     static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -1,43 +1,119 @@
 package org.okrpm.okr.webhook;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.okrpm.kit.events.EventConsumption;
+import org.okrpm.kit.events.EventHandler;
+import org.okrpm.kit.events.IncomingEvent;
+import org.okrpm.kit.events.UnreadableEventException;
 
 /**
- * okr-service's own topics, read back in a consumer group of their own (okr-service-webhooks) to turn
- * events into deliveries. Driving webhooks from Kafka rather than from the request means a committed
- * change always reaches its subscribers, across restarts; the offset is committed only after the
- * deliveries are. Retries, then {@code <topic>.dlq}.
+ * okr-service's own topics, read back in a consumer group of their own (okr-service-webhooks): each event
+ * becomes one PENDING delivery per ACTIVE subscription that wants its type and existed when it happened.
+ * Driving webhooks from Kafka rather than from the request means a committed change always reaches its
+ * subscribers, across restarts; the kit applies each event once per consumer group and commits the offset
+ * only after the deliveries are.
  */
 @ApplicationScoped
-public class WebhookEventsConsumer {
+public class WebhookEventsConsumer implements EventHandler {
+
+    public static final String CHANNEL = "webhook-events";
+    public static final String CONTENT_TYPE = "application/cloudevents+json";
 
     @Inject
     EventConsumption consumption;
 
     @Inject
-    WebhookEventHandler handler;
+    ObjectMapper mapper;
 
-    @Incoming("webhooks-key-results")
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    @Incoming(CHANNEL)
     @Blocking
-    public CompletionStage<Void> onKeyResultEvent(Message<String> message) {
-        return consumption.process(message, record -> handler.apply(record));
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return consumption.consume(this, batch);
     }
 
-    @Incoming("webhooks-objectives")
-    @Blocking
-    public CompletionStage<Void> onObjectiveEvent(Message<String> message) {
-        return consumption.process(message, record -> handler.apply(record));
+    @Override
+    public String channel() {
+        return CHANNEL;
     }
 
-    @Incoming("webhooks-cycles")
-    @Blocking
-    public CompletionStage<Void> onCycleEvent(Message<String> message) {
-        return consumption.process(message, record -> handler.apply(record));
+    /** Only the types subscribers can ask for; the rest of okr-service's traffic needs no transaction. */
+    @Override
+    public boolean wants(IncomingEvent event) {
+        return WebhookEventTypes.nameOf(event.type()).isPresent() && event.subject() != null;
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        String name = WebhookEventTypes.nameOf(event.type()).orElseThrow();
+        List<WebhookSubscription> subscribers = WebhookSubscription.<WebhookSubscription>list("status",
+                        WebhookStatus.ACTIVE).stream()
+                .filter(s -> s.wants(name))
+                // a subscriber gets what happened after it subscribed, not history replayed by a lagging consumer
+                .filter(s -> !event.time().isBefore(s.createdAt))
+                .toList();
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String body = cloudEvent(event);
+        Instant now = Instant.now();
+        for (WebhookSubscription subscription : subscribers) {
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.subscriptionId = subscription.id;
+            delivery.eventId = event.id();
+            delivery.eventType = event.type();
+            delivery.subject = event.subject();
+            delivery.body = body;
+            delivery.status = DeliveryStatus.PENDING;
+            delivery.attempts = 0;
+            delivery.createdAt = now;
+            delivery.nextAttemptAt = now;
+            delivery.persist();
+        }
+        dispatcher.wakeAfterCommit();
+    }
+
+    /** The CloudEvents 1.0 structured-mode JSON: the envelope's attributes and the snapshot as {@code data}. */
+    private String cloudEvent(IncomingEvent event) {
+        JsonNode data;
+        try {
+            data = event.payload() == null ? null : mapper.readTree(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException(event.describe() + " does not carry JSON", e);
+        }
+        if (data == null) {
+            throw new UnreadableEventException(event.describe() + " has no payload", null);
+        }
+        ObjectNode ce = mapper.createObjectNode();
+        ce.put("specversion", "1.0");
+        ce.put("id", event.id());
+        ce.put("source", "/" + applicationName);
+        ce.put("type", event.type());
+        ce.put("time", event.time().toString());
+        ce.put("subject", event.subject());
+        ce.put("datacontenttype", "application/json");
+        ce.set("data", data);
+        try {
+            return mapper.writeValueAsString(ce);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a CloudEvent", e);
+        }
     }
 }

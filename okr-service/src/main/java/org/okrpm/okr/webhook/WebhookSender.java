@@ -55,7 +55,7 @@ public class WebhookSender {
         byte[] body = claim.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(config.timeout())
-                .header("Content-Type", WebhookEventHandler.CONTENT_TYPE)
+                .header("Content-Type", WebhookEventsConsumer.CONTENT_TYPE)
                 .header(HmacSignature.HEADER, HmacSignature.sign(claim.secret(), body))
                 .header("X-Webhook-Id", claim.eventId())
                 .header("X-Webhook-Attempt", Integer.toString(claim.attempt()))

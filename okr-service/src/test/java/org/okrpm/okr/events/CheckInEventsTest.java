@@ -9,13 +9,11 @@ import static org.okrpm.okr.OkrFixtures.cycle;
 import static org.okrpm.okr.OkrFixtures.keyResult;
 import static org.okrpm.okr.OkrFixtures.objective;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.okrpm.kit.events.ProcessedEvent;
 import org.okrpm.kit.testing.TestEvents;
 
 /** okr-service ← checkin.check-ins, through the real broker and database. */
@@ -29,8 +27,7 @@ class CheckInEventsTest {
     }
 
     private static void awaitProcessed(String eventId) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                QuarkusTransaction.requiringNew().call(() -> ProcessedEvent.findById(eventId) != null));
+        TestEvents.awaitConsumed("okr-service", eventId);
     }
 
     @Test

@@ -1,15 +1,10 @@
 package org.okrpm.okr.keyresult;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.okrpm.okr.linkedtask.LinkedTaskStatus.CANCELLED;
-import static org.okrpm.okr.linkedtask.LinkedTaskStatus.DONE;
-import static org.okrpm.okr.linkedtask.LinkedTaskStatus.IN_PROGRESS;
-import static org.okrpm.okr.linkedtask.LinkedTaskStatus.TODO;
 
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.okrpm.okr.keyresult.ProgressCalculator.TaskContribution;
 import org.okrpm.okr.keyresult.ProgressCalculator.WeightedProgress;
 
 class ProgressCalculatorTest {
@@ -56,22 +51,21 @@ class ProgressCalculatorTest {
         assertEquals(0.6667, manual(0, 3, 2));
     }
 
+    private static BigDecimal dec(String value) {
+        return new BigDecimal(value);
+    }
+
     @Test
-    void tasksWeighDoneAgainstAllButCancelled() {
-        assertEquals(0.25, ProgressCalculator.tasks(List.of(
-                new TaskContribution(1, DONE), new TaskContribution(1, TODO),
-                new TaskContribution(1, IN_PROGRESS), new TaskContribution(1, TODO))));
-        assertEquals(0.3333, ProgressCalculator.tasks(List.of(
-                new TaskContribution(1, DONE), new TaskContribution(1, TODO),
-                new TaskContribution(1, CANCELLED), new TaskContribution(1, TODO))));
-        assertEquals(0.75, ProgressCalculator.tasks(List.of(
-                new TaskContribution(3, DONE), new TaskContribution(1, TODO))));
+    void tasksWeighDoneAgainstAllCounted() {
+        assertEquals(0.25, ProgressCalculator.tasks(dec("1"), dec("4")));
+        assertEquals(0.3333, ProgressCalculator.tasks(dec("1"), dec("3")));
+        assertEquals(0.75, ProgressCalculator.tasks(dec("3"), dec("4")));
+        assertEquals(0.0033, ProgressCalculator.tasks(dec("1"), dec("300")));
     }
 
     @Test
     void noCountableTasksIsZero() {
-        assertEquals(0.0, ProgressCalculator.tasks(List.of()));
-        assertEquals(0.0, ProgressCalculator.tasks(List.of(new TaskContribution(2, CANCELLED))));
+        assertEquals(0.0, ProgressCalculator.tasks(BigDecimal.ZERO, BigDecimal.ZERO));
     }
 
     @Test
@@ -89,10 +83,16 @@ class ProgressCalculatorTest {
     }
 
     @Test
-    void valueOnTheKeyResultsScaleForTaskProgress() {
-        assertEquals(0, new BigDecimal("25").compareTo(
-                ProgressCalculator.valueAt(BigDecimal.ZERO, BigDecimal.valueOf(100), 0.25)));
-        assertEquals(0, new BigDecimal("80").compareTo(
-                ProgressCalculator.valueAt(BigDecimal.valueOf(100), BigDecimal.valueOf(20), 0.25)));
+    void valueOnTheKeyResultsScaleComesFromTheExactSumsNotFromRoundedProgress() {
+        // 1 of 300 tasks done on 0 → 300: exactly 1 (from the rounded progress 0.0033 it would be 0.99)
+        assertEquals(0, dec("1").compareTo(ProgressCalculator.valueAt(BigDecimal.ZERO, dec("300"), dec("1"), dec("300"))));
+        assertEquals(0, dec("2").compareTo(ProgressCalculator.valueAt(BigDecimal.ZERO, dec("300"), dec("2"), dec("300"))));
+        assertEquals(0, dec("25").compareTo(ProgressCalculator.valueAt(BigDecimal.ZERO, dec("100"), dec("1"), dec("4"))));
+        // decreasing metric: 100 → 20, a quarter done is 80
+        assertEquals(0, dec("80").compareTo(ProgressCalculator.valueAt(dec("100"), dec("20"), dec("0.1"), dec("0.4"))));
+        // weights whose doubles do not add up (0.1 + 0.2) are summed exactly by the producer: 0.3 of 0.6 is half
+        assertEquals(0, dec("50").compareTo(ProgressCalculator.valueAt(BigDecimal.ZERO, dec("100"), dec("0.3"), dec("0.6"))));
+        // nothing counted yet: still at the start
+        assertEquals(0, dec("7").compareTo(ProgressCalculator.valueAt(dec("7"), dec("9"), BigDecimal.ZERO, BigDecimal.ZERO)));
     }
 }

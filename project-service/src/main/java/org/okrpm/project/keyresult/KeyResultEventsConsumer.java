@@ -1,38 +1,62 @@
 package org.okrpm.project.keyresult;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.okrpm.kit.events.EventConsumption;
+import org.okrpm.kit.events.EventHandler;
 import org.okrpm.kit.events.IncomingEvent;
+import org.okrpm.kit.events.UnreadableEventException;
 
 /**
- * project-service ← okr.key-results. Each attempt is its own transaction; after the retries the record goes
- * to okr.key-results.dlq (configured failure strategy) and the partition moves on. The offset is committed
- * only after the handler's transaction committed. Progress changes are acknowledged without touching the
- * replica (it keeps no progress).
+ * project-service ← okr.key-results: the key-result replica. The kit applies each event once per consumer
+ * group; an older version of the key result changes nothing, and {@code deleted: true} (or the type
+ * okr.key-result.deleted) leaves a tombstone, so a late older event cannot bring the key result back.
+ * Progress changes, most of the topic's traffic, are skipped without a transaction: the replica keeps no
+ * progress.
  */
 @ApplicationScoped
-public class KeyResultEventsConsumer {
+public class KeyResultEventsConsumer implements EventHandler {
+
+    public static final String CHANNEL = "okr-key-results";
+    public static final String DELETED = "okr.key-result.deleted";
 
     @Inject
     EventConsumption consumption;
 
     @Inject
-    KeyResultEventHandler handler;
+    KeyResultReplicas replicas;
 
-    @Incoming("okr-key-results")
+    @Inject
+    ObjectMapper mapper;
+
+    @Incoming(CHANNEL)
     @Blocking
-    public CompletionStage<Void> onKeyResultEvent(Message<String> message) {
-        return consumption.process(message, record -> {
-            IncomingEvent event = IncomingEvent.of(record);
-            // the replica keeps no progress: progress changes, most of the topic's traffic, need no transaction
-            if (!event.isProgressChange()) {
-                handler.apply(event);
-            }
-        });
+    public CompletionStage<Void> consume(Message<List<String>> batch) {
+        return consumption.consume(this, batch);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public boolean wants(IncomingEvent event) {
+        return !event.isProgressChange();
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        KeyResultSnapshot snapshot = UnreadableEventException.parse(mapper, event, KeyResultSnapshot.class);
+        if (snapshot.id() == null || snapshot.version() == null) {
+            throw new UnreadableEventException(event.describe() + " carries no key result id or version", null);
+        }
+        replicas.applyIfNewer(snapshot, snapshot.deleted() || DELETED.equals(event.type()));
     }
 }

@@ -2,6 +2,7 @@ package org.okrpm.kit.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.arc.Arc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.okrpm.kit.events.ConsumedEvents;
 
 /** A plain Kafka client on the test broker, as an outside producer or consumer would use it. */
 public final class TestEvents {
@@ -77,6 +79,12 @@ public final class TestEvents {
             });
         }
         return found;
+    }
+
+    /** Waits until the service's consumer group {@code group} has applied the event {@code eventId}. */
+    public static void awaitConsumed(String group, String eventId) {
+        ConsumedEvents consumed = Arc.container().instance(ConsumedEvents.class).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumed.wasConsumed(group, eventId));
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

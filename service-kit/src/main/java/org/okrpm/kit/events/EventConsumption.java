@@ -1,73 +1,191 @@
 package org.okrpm.kit.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.okrpm.kit.failure.Failures;
 
 /**
- * How every service applies a consumed record. The handler runs in its own transaction; the record is acked
- * (its offset may be committed) only after that committed. An unreadable record is nacked at once and goes
- * to {@code <topic>.dlq}; other failures are retried three times with backoff first. While the application
- * stops, a record is left unacknowledged instead: its handler may fail only because the database is already
- * closed, and dead-lettering it would lose it — unacknowledged, it is delivered again after the restart.
+ * How every consumer applies what it polled (docs/events.md, delivery rules 2–4). A poll's records are applied
+ * in one transaction, skipping those the handler does not want and, for per-event handlers, those the consumer
+ * group applied already; the batch is acknowledged (its offsets may be committed) only after that committed.
+ * <ul>
+ * <li>A transient failure (database down, lock conflict, timeout) is retried with backoff for as long as it
+ * lasts: the partition waits, nothing is dead-lettered; the wait shows in {@link ConsumptionStatus} and in
+ * the {@code okrpm.events.retries} counter.</li>
+ * <li>A permanent failure ({@link Failures#isPermanent}) makes the kit apply the poll record by record, so the
+ * one poison record is found, dead-lettered ({@link DeadLetters}) and the others are applied.</li>
+ * <li>While the application stops, a batch is left unacknowledged: it is delivered again after the restart.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class EventConsumption {
 
     private static final Logger LOG = Logger.getLogger(EventConsumption.class);
-    private static final int ATTEMPTS = 4;
-    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long FIRST_BACKOFF_MS = 50;
+    private static final long MAX_BACKOFF_MS = 5_000;
 
-    private volatile boolean stopping;
+    @Inject
+    ConsumedEvents consumed;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    ConsumptionStatus status;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    Config config;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    @ConfigProperty(name = "okrpm.events.transaction-timeout", defaultValue = "60s")
+    Duration transactionTimeout;
+
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
+        stopping.countDown();
     }
 
+    /** One record and what the consumer reads of it. */
+    record Delivery(ConsumerRecord<String, String> record, IncomingEvent event) {
+    }
+
+    /** Applies a poll's records with {@code handler}; the returned stage completes once they are acknowledged. */
     @SuppressWarnings("unchecked")
-    public CompletionStage<Void> process(Message<String> message, Consumer<ConsumerRecord<String, String>> handler) {
-        ConsumerRecord<String, String> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> (ConsumerRecord<String, String>) metadata.getRecord())
-                .orElseThrow(() -> new IllegalStateException("not a Kafka record"));
-        for (int attempt = 1; ; attempt++) {
-            if (stopping) {
-                return leftForRedelivery(record);
+    public CompletionStage<Void> consume(EventHandler handler, Message<List<String>> batch) {
+        ConsumerRecords<String, String> records = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(metadata -> (ConsumerRecords<String, String>) metadata.getRecords())
+                .orElseThrow(() -> new IllegalStateException("channel " + handler.channel()
+                        + " is not a Kafka channel in batch mode"));
+        List<Delivery> wanted = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            IncomingEvent event = IncomingEvent.of(record);
+            if (handler.wants(event)) {
+                wanted.add(new Delivery(record, event));
+            }
+        }
+        if (wanted.isEmpty() || applyUntilDone(handler, groupOf(handler), wanted)) {
+            return batch.ack();
+        }
+        LOG.debugf("Stopping: %d record(s) of %s are left for redelivery", records.count(), handler.channel());
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The consumer group of a handler's channel (Quarkus's default: the application name). */
+    public String groupOf(EventHandler handler) {
+        return config.getOptionalValue("mp.messaging.incoming." + handler.channel() + ".group.id", String.class)
+                .orElse(applicationName);
+    }
+
+    /** Applies the deliveries; false when the application began to stop before they were all done. */
+    private boolean applyUntilDone(EventHandler handler, String group, List<Delivery> deliveries) {
+        for (int attempt = 0; ; attempt++) {
+            if (isStopping()) {
+                return false;
             }
             try {
-                handler.accept(record);
-                return message.ack();
-            } catch (UnreadableEventException e) {
-                return message.nack(e);
+                applyInTransaction(handler, group, deliveries);
+                status.applied(handler.channel(), deliveries.size());
+                return true;
             } catch (RuntimeException e) {
-                if (stopping) {
-                    return leftForRedelivery(record);
+                if (isStopping()) {
+                    return false; // the failure may only be the database closing under us
                 }
-                if (attempt == ATTEMPTS) {
-                    return message.nack(e);
+                if (Failures.isPermanent(e)) {
+                    return deliveries.size() == 1
+                            ? deadLetter(handler, group, deliveries.get(0), e)
+                            : applyOneByOne(handler, group, deliveries);
                 }
+                status.retrying(handler.channel(), e);
+                metrics.counter("okrpm.events.retries", "channel", handler.channel()).increment();
                 backOff(attempt);
             }
         }
     }
 
-    private static CompletionStage<Void> leftForRedelivery(ConsumerRecord<String, String> record) {
-        LOG.debugf("Stopping: %s-%d@%d is left for redelivery", record.topic(), record.partition(), record.offset());
-        return CompletableFuture.completedFuture(null);
+    /** A poll holding a poison record: each record on its own, so only that one is dead-lettered. */
+    private boolean applyOneByOne(EventHandler handler, String group, List<Delivery> deliveries) {
+        for (Delivery delivery : deliveries) {
+            if (!applyUntilDone(handler, group, List.of(delivery))) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static void backOff(int attempt) {
+    private void applyInTransaction(EventHandler handler, String group, List<Delivery> deliveries) {
+        QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds()).run(() -> {
+            if (handler instanceof BatchEventHandler batchHandler) {
+                batchHandler.applyAll(deliveries.stream().map(Delivery::event).toList());
+                return;
+            }
+            for (Delivery delivery : deliveries) {
+                if (consumed.firstDelivery(group, delivery.event())) {
+                    handler.apply(delivery.event());
+                }
+            }
+        });
+    }
+
+    private boolean deadLetter(EventHandler handler, String group, Delivery delivery, RuntimeException failure) {
+        for (int attempt = 0; ; attempt++) {
+            if (isStopping()) {
+                return false;
+            }
+            try {
+                deadLetters.record(group, handler.channel(), delivery.record(), delivery.event(), failure);
+                return true;
+            } catch (RuntimeException e) {
+                status.retrying(handler.channel(), e);
+                backOff(attempt);
+            }
+        }
+    }
+
+    /**
+     * Applies one dead letter's event again with its handler, in a transaction of its own, with no retries.
+     * Throws what the handler threw.
+     */
+    void reapply(EventHandler handler, DeadLetter letter) {
+        applyInTransaction(handler, letter.consumerGroup,
+                List.of(new Delivery(null, letter.event())));
+    }
+
+    private boolean isStopping() {
+        return stopping.getCount() == 0;
+    }
+
+    /** 50 ms doubling up to 5 s; returns at once when the application stops. */
+    private void backOff(int attempt) {
+        long delay = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt, 10));
         try {
-            TimeUnit.MILLISECONDS.sleep(FIRST_BACKOFF_MS << (attempt - 1));
+            stopping.await(delay, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stopping.countDown();
         }
     }
 }

@@ -1,11 +1,19 @@
 package org.okrpm.kit.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** A consumed record read through the CloudEvents envelope of EVENTS.md. */
-public record IncomingEvent(String id, String type, String subject, String topic, String payload) {
+/**
+ * A consumed record read through the CloudEvents envelope of docs/events.md.
+ *
+ * @param time      {@code ce_time}, or the record's timestamp when absent
+ * @param requestId the X-Request-Id of the request that caused the event, when the producer knew one
+ */
+public record IncomingEvent(String id, String type, String subject, String topic, String payload, Instant time,
+                            String requestId) {
 
     public static IncomingEvent of(ConsumerRecord<String, String> record) {
         String id = header(record, CloudEvents.ID);
@@ -15,12 +23,24 @@ public record IncomingEvent(String id, String type, String subject, String topic
         }
         String subject = header(record, CloudEvents.SUBJECT);
         return new IncomingEvent(id, header(record, CloudEvents.TYPE), subject != null ? subject : record.key(),
-                record.topic(), record.value());
+                record.topic(), record.value(), time(record), header(record, CloudEvents.REQUEST_ID));
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Instant time(ConsumerRecord<String, String> record) {
+        String time = header(record, CloudEvents.TIME);
+        if (time != null) {
+            try {
+                return Instant.parse(time);
+            } catch (DateTimeParseException e) {
+                // fall back to the record's timestamp
+            }
+        }
+        return Instant.ofEpochMilli(record.timestamp());
     }
 
     /** A {@code *.progress-changed} event: only progress moved, nothing else of the aggregate changed. */

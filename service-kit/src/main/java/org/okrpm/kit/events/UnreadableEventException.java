@@ -3,8 +3,8 @@ package org.okrpm.kit.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** An event whose payload cannot be read: retrying will not help, so it goes straight to the DLQ. */
-public class UnreadableEventException extends RuntimeException {
+/** An event whose payload cannot be read: a poison event. */
+public class UnreadableEventException extends PoisonEventException {
 
     public UnreadableEventException(String message, Throwable cause) {
         super(message, cause);

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.okrpm.kit.failure.Failures;
 import org.okrpm.kit.http.InvalidQueryParameterException;
 import org.okrpm.kit.http.MergePatcher;
 
@@ -34,6 +35,7 @@ import org.okrpm.kit.http.MergePatcher;
 public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -115,6 +117,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Failures.isUnavailable(e)) {
+            // the database is down or busy for the moment: the client may retry, and should
+            LOG.warnf("%s: database unavailable (%s)", path(uri), e.getClass().getSimpleName());
+            return Response.fromResponse(ProblemResponses.of(ProblemType.SERVICE_UNAVAILABLE,
+                            "The service's database is unavailable for the moment; retry shortly", path(uri)))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unhandled error on %s", path(uri));
         return ProblemResponses.of(ProblemType.INTERNAL,
                 "An unexpected error occurred; quote the X-Request-Id header when reporting it", path(uri));

@@ -74,10 +74,10 @@ public class KeyResult extends PanacheEntityBase {
     @Column(name = "tasks_sequence", nullable = false)
     public long tasksSequence;
 
-    @Column(name = "tasks_done_weight", nullable = false, precision = 38, scale = 12)
+    @Column(name = "tasks_done_weight", nullable = false, precision = 38, scale = 20)
     public BigDecimal tasksDoneWeight = BigDecimal.ZERO;
 
-    @Column(name = "tasks_counted_weight", nullable = false, precision = 38, scale = 12)
+    @Column(name = "tasks_counted_weight", nullable = false, precision = 38, scale = 20)
     public BigDecimal tasksCountedWeight = BigDecimal.ZERO;
 
     @CreationTimestamp

@@ -221,14 +221,11 @@ public class IntegrationReceiver {
             }
         }
         String title = event.title() == null || event.title().isBlank() ? event.externalId() : event.title();
+        TaskStatus status = firstState(event).taskStatus(TaskStatus.TODO);
         TaskView task = tasks.create(integration.projectId, new TaskCreate(Payloads.cut(title.strip(), MAX_TITLE),
                 Payloads.cut(event.description(), MAX_DESCRIPTION), null, null, keyResultId, null),
-                new ExternalOrigin(integration.id, integration.source.wireName(), event.externalId()));
-        IntegrationItem item = newItem(integration, event, task.id());
-        TaskStatus status = item.externalState.taskStatus(TaskStatus.TODO);
-        if (status != TaskStatus.TODO) {
-            tasks.update(task.id(), null, mapper.createObjectNode().put("status", status.name()));
-        }
+                new ExternalOrigin(integration.id, integration.source.wireName(), event.externalId()), status);
+        newItem(integration, event, task.id());
         return entry(deliveryId, event, DeliveryOutcome.APPLIED, "task created"
                 + (status == TaskStatus.TODO ? "" : " as " + status) + note, task.id());
     }
@@ -272,11 +269,16 @@ public class IntegrationReceiver {
         item.integrationId = integration.id;
         item.externalId = event.externalId();
         item.taskId = taskId;
-        item.externalState = event.state() == null ? ExternalState.OPEN : event.state();
+        item.externalState = firstState(event);
         item.lastEventAt = event.occurredAt();
         item.deleted = false;
         item.persist();
         return item;
+    }
+
+    /** The state an item is first heard of in: OPEN when the event does not say. */
+    private static ExternalState firstState(ExternalEvent event) {
+        return event.state() == null ? ExternalState.OPEN : event.state();
     }
 
     private static void advance(IntegrationItem item, ExternalEvent event) {

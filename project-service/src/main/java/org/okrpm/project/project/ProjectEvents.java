@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.okrpm.kit.events.Outbox;
 import org.okrpm.project.project.ProjectDtos.Money;
 
-/** The project.projects topic of EVENTS.md: what other services learn about projects. */
+/** The project.projects topic of docs/events.md: what other services learn about projects. */
 @ApplicationScoped
 public class ProjectEvents {
 

@@ -29,6 +29,8 @@ import org.okrpm.kit.problem.ProblemType;
 import org.okrpm.project.cost.CostEntry;
 import org.okrpm.project.keyresult.KeyResultDirectory;
 import org.okrpm.project.keyresult.KeyResultUnconfirmedException;
+import org.okrpm.project.keyresultwork.KeyResultWorkService;
+import org.okrpm.project.keyresultwork.TouchedKeyResults;
 import org.okrpm.project.project.ProjectDtos.HealthView;
 import org.okrpm.project.project.ProjectDtos.Money;
 import org.okrpm.project.project.ProjectDtos.OpenTask;
@@ -59,6 +61,9 @@ public class ProjectService {
 
     @Inject
     TaskEvents taskEvents;
+
+    @Inject
+    KeyResultWorkService keyResultWork;
 
     Clock clock = Clock.systemUTC();
 
@@ -141,18 +146,24 @@ public class ProjectService {
         return view(project);
     }
 
-    /** Deletes an open project with its tasks and costs; a CLOSED or CANCELLED one is a record: 409. */
+    /**
+     * Deletes an open project with its tasks and costs; a CLOSED or CANCELLED one is a record: 409. The key
+     * results its tasks were linked to get their rollup without them.
+     */
     public void delete(UUID id, String ifMatch) {
-        Project project = require(id);
+        Project project = lock(id);
         IfMatch.check(ifMatch, project.version);
         requireOpen(project);
+        TouchedKeyResults touched = new TouchedKeyResults();
         for (Task task : Task.<Task>list("projectId", id)) {
             taskEvents.publish(TaskEvents.DELETED, task);
             task.delete();
+            touched.touch(task.id, task.keyResultId);
         }
         CostEntry.delete("projectId", id);
         events.publish(ProjectEvents.DELETED, project);
         project.delete();
+        keyResultWork.rollUp(touched);
     }
 
     /**
@@ -217,7 +228,8 @@ public class ProjectService {
         return first == null ? null : first.currency;
     }
 
-    private Project lock(UUID id) {
+    /** The project locked for this transaction, open or not (404 when missing). */
+    public Project lock(UUID id) {
         Project project = Panache.getEntityManager().find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (project == null) {
             throw ProblemException.notFound("Project", id);

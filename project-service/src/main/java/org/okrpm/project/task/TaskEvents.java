@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.okrpm.kit.events.Outbox;
 
-/** The project.tasks topic of EVENTS.md: okr-service moves TASKS key results from it. */
+/** The project.tasks topic of docs/events.md: okr-service moves TASKS key results from it. */
 @ApplicationScoped
 public class TaskEvents {
 

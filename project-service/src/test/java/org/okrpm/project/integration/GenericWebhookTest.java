@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.okrpm.project.keyresultwork.Rollups;
+import org.okrpm.project.keyresultwork.Rollups.Rollup;
 
 /** The generic form of docs/integrations.md, signed with X-Signature-256. */
 @QuarkusTest
@@ -69,6 +71,27 @@ class GenericWebhookTest {
         assertThat(types(records), is(List.of("project.task.created", "project.task.updated",
                 "project.task.completed", "project.task.reopened", "project.task.updated", "project.task.deleted")));
         records.forEach(r -> assertThat(JsonPath.from(r.value()).getString("keyResultId"), is(kr)));
+    }
+
+    @Test
+    void anItemCreatedDoneMakesOneRollupOfItsKeyResult() {
+        String projectId = project();
+        String kr = keyResult();
+        String secret = secret();
+        String id = Webhooks.create("generic", projectId, null, kr, secret);
+        Map<String, Object> created = event("ext-done", "created", "2026-11-25T10:00:00Z");
+        created.put("title", "Already shipped");
+        created.put("status", "DONE");
+        generic(id, secret, delivery(), created).statusCode(200).body("detail", is("task created as DONE"));
+        String taskId = (String) taskFor(projectId, "ext-done").get("id");
+
+        assertThat(types(taskEvents(taskId, 2)), is(List.of("project.task.created", "project.task.completed")));
+        // created and completed in one transaction: one rollup, with the task DONE
+        generic(id, secret, delivery(), event("ext-done", "reopened", "2026-11-25T11:00:00Z")).statusCode(200);
+        List<Rollup> rollups = Rollups.of(kr, 2);
+        assertThat(rollups.get(0).counts(), is(List.of(0, 0, 1, 0)));
+        assertThat(rollups.get(0).changedTaskIds(), is(List.of(taskId)));
+        assertThat(rollups.get(1).counts(), is(List.of(1, 0, 0, 0)));
     }
 
     @Test

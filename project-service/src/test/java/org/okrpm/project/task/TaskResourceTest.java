@@ -47,17 +47,23 @@ class TaskResourceTest {
     }
 
     @Test
-    void weightMustBeGreaterThanZero() {
+    void weightMustBeGreaterThanZeroAndAtMostOneMillion() {
         String projectId = project();
-        for (Number weight : new Number[] {0, -1}) {
-            asMember().body(Map.of("title", "t", "weight", weight)).post("/api/v1/projects/" + projectId + "/tasks")
+        String taskId = task(projectId);
+        for (String weight : new String[] {"0", "-1", "1000000.5", "2e6", "1e309", "-1e309"}) {
+            asMember().body("{\"title\": \"t\", \"weight\": " + weight + "}")
+                    .post("/api/v1/projects/" + projectId + "/tasks")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", is("weight"));
+            asMember().body("{\"weight\": " + weight + "}").patch("/api/v1/tasks/" + taskId)
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", is("weight"));
         }
-        asMember().body(Map.of("weight", 0)).patch("/api/v1/tasks/" + task(projectId))
-                .then().statusCode(400).body("errors[0].field", is("weight"));
+        asViewer().get("/api/v1/tasks/" + taskId).then().body("weight", is(1.0)).body("version", is(0));
         asMember().body(Map.of("title", "t", "weight", 2.5)).post("/api/v1/projects/" + projectId + "/tasks")
                 .then().statusCode(201).body("weight", is(2.5));
+        asMember().body(Map.of("weight", 1_000_000)).patch("/api/v1/tasks/" + taskId)
+                .then().statusCode(200).body("weight", is(1_000_000.0));
     }
 
     @Test

@@ -1,0 +1,13 @@
+package org.okrpm.project.keyresultwork;
+
+import java.math.BigDecimal;
+
+/**
+ * What the tasks linked to a key result add up to now: exact weight sums and the number of tasks per status.
+ *
+ * @param doneWeight    Σ weight of the DONE tasks
+ * @param countedWeight Σ weight of the tasks that are not CANCELLED
+ */
+public record WorkTally(BigDecimal doneWeight, BigDecimal countedWeight, int todo, int inProgress, int done,
+                        int cancelled) {
+}

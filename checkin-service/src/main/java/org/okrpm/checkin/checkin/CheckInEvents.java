@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.okrpm.kit.events.Outbox;
 
 /**
- * The checkin.check-ins topic of EVENTS.md. The record key (and ce_subject) is the key result id, so all
+ * The checkin.check-ins topic of docs/events.md. The record key (and ce_subject) is the key result id, so all
  * check-ins of one key result stay in order in one partition.
  */
 @ApplicationScoped

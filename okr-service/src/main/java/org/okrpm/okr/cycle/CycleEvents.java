@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.okrpm.kit.events.Outbox;
 
-/** The okr.cycles topic of EVENTS.md: what other services learn about cycles. */
+/** The okr.cycles topic of docs/events.md: what other services learn about cycles. */
 @ApplicationScoped
 public class CycleEvents {
 

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import org.okrpm.kit.events.Outbox;
 
-/** The okr.key-results topic of EVENTS.md. */
+/** The okr.key-results topic of docs/events.md. */
 @ApplicationScoped
 public class KeyResultEvents {
 

@@ -27,8 +27,6 @@ import org.okrpm.okr.keyresult.KeyResultDtos.HistoryView;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultCreate;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultUpdate;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
-import org.okrpm.okr.objective.Objective;
-import org.okrpm.okr.objective.ObjectiveService;
 
 @ApplicationScoped
 @Transactional
@@ -38,7 +36,7 @@ public class KeyResultService {
     CycleService cycles;
 
     @Inject
-    ObjectiveService objectives;
+    ObjectiveLink objectives;
 
     @Inject
     MergePatcher patcher;
@@ -47,8 +45,8 @@ public class KeyResultService {
     KeyResultEvents events;
 
     public KeyResultView create(UUID objectiveId, KeyResultCreate body, String cause) {
-        Objective objective = objectives.require(objectiveId);
-        CycleService.requireOpen(cycles.require(objective.cycleId));
+        UUID cycleId = objectives.requireCycleOf(objectiveId);
+        CycleService.requireOpen(cycles.require(cycleId));
         BigDecimal start = body.startValue();
         BigDecimal target = body.targetValue();
         if (body.metricType() == MetricType.BOOLEAN) {
@@ -65,8 +63,8 @@ public class KeyResultService {
 
         KeyResult kr = new KeyResult();
         kr.id = UUID.randomUUID();
-        kr.objectiveId = objective.id;
-        kr.cycleId = objective.cycleId;
+        kr.objectiveId = objectiveId;
+        kr.cycleId = cycleId;
         kr.title = body.title().trim();
         kr.metricType = body.metricType();
         kr.unit = body.unit();
@@ -80,7 +78,7 @@ public class KeyResultService {
         record(kr, HistorySource.valueOf(kr.progressSource.name()), "created: " + cause);
         Panache.getEntityManager().flush();
         events.publish(KeyResultEvents.CREATED, kr);
-        objectives.recomputeProgress(objective.id);
+        objectives.keyResultsChanged(objectiveId);
         return KeyResultView.of(kr);
     }
 
@@ -142,7 +140,7 @@ public class KeyResultService {
         ProgressEntry.delete("keyResultId", id);
         kr.delete();
         Panache.getEntityManager().flush();
-        objectives.recomputeProgress(kr.objectiveId);
+        objectives.keyResultsChanged(kr.objectiveId);
     }
 
     /**
@@ -152,7 +150,7 @@ public class KeyResultService {
      */
     public void applyProgress(KeyResult kr, HistorySource source, String cause) {
         recordIfMoved(kr, source, cause);
-        objectives.recomputeProgress(kr.objectiveId);
+        objectives.keyResultsChanged(kr.objectiveId);
     }
 
     /** The newest rollup of one key result's linked tasks (project.key-result-work), and what caused it. */
@@ -183,7 +181,7 @@ public class KeyResultService {
                 objectivesMoved.add(kr.objectiveId);
             }
         }
-        objectivesMoved.forEach(objectives::recomputeProgress);
+        objectivesMoved.forEach(objectives::keyResultsChanged);
     }
 
     /**

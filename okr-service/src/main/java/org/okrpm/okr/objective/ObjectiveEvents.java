@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import org.okrpm.kit.events.Outbox;
 
-/** The okr.objectives topic of EVENTS.md (snapshots without embedded key results). */
+/** The okr.objectives topic of docs/events.md (snapshots without embedded key results). */
 @ApplicationScoped
 public class ObjectiveEvents {
 

@@ -22,6 +22,7 @@ import org.okrpm.okr.cycle.Cycle;
 import org.okrpm.okr.cycle.CycleService;
 import org.okrpm.okr.keyresult.KeyResult;
 import org.okrpm.okr.keyresult.KeyResultEvents;
+import org.okrpm.okr.keyresult.ObjectiveLink;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
 import org.okrpm.okr.keyresult.ProgressCalculator;
 import org.okrpm.okr.keyresult.ProgressCalculator.WeightedProgress;
@@ -33,7 +34,7 @@ import org.okrpm.okr.objective.ObjectiveDtos.ObjectiveView;
 
 @ApplicationScoped
 @Transactional
-public class ObjectiveService {
+public class ObjectiveService implements ObjectiveLink {
 
     @Inject
     CycleService cycles;
@@ -149,6 +150,16 @@ public class ObjectiveService {
      * Recomputes an objective's progress from its key results; called after every change to them. A change
      * is announced as {@code okr.objective.progress-changed}.
      */
+    @Override
+    public UUID requireCycleOf(UUID objectiveId) {
+        return require(objectiveId).cycleId;
+    }
+
+    @Override
+    public void keyResultsChanged(UUID objectiveId) {
+        recomputeProgress(objectiveId);
+    }
+
     public void recomputeProgress(UUID objectiveId) {
         Objective objective = Objective.findById(objectiveId);
         if (objective == null) {

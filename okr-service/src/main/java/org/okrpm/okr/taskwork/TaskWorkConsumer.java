@@ -24,7 +24,7 @@ import org.okrpm.okr.keyresult.KeyResultService.TaskWork;
 
 /**
  * okr-service ← project.key-result-work: project-service's rollup of the tasks linked to each key result,
- * keyed by key result and numbered per key result (docs/events.md, rule 5). A poll is applied in one
+ * keyed by key result and numbered per key result (docs/events.md, 'Facts that combine many aggregates'). A poll is applied in one
  * transaction and coalesced: per key result only the rollup with the highest sequence counts, and the key
  * result applies it only if it is newer than the one it holds. So one progress change per key result per
  * poll, and duplicates, replays and reordering between relay replicas change nothing.

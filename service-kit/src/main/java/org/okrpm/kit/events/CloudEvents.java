@@ -1,6 +1,6 @@
 package org.okrpm.kit.events;
 
-/** The CloudEvents 1.0 Kafka binary-mode header names of EVENTS.md. */
+/** The CloudEvents 1.0 Kafka binary-mode header names of docs/events.md. */
 public final class CloudEvents {
 
     public static final String SPEC_VERSION = "ce_specversion";

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import org.okrpm.kit.failure.Failures;
 
 /**
- * How every consumer applies what it polled (docs/events.md, delivery rules 2–4). A poll's records are applied
+ * How every consumer applies what it polled (docs/events.md: delivery guarantees, dead letters). A poll's records are applied
  * in one transaction, skipping those the handler does not want and, for per-event handlers, those the consumer
  * group applied already; the batch is acknowledged (its offsets may be committed) only after that committed.
  * <ul>

@@ -25,6 +25,9 @@ public class CostService {
     @Inject
     ProjectService projects;
 
+    @Inject
+    CostsByProject ledger;
+
     public CostView record(UUID projectId, CostCreate body, String callerId) {
         Project project = projects.lockOpen(projectId);
         Currencies.check("currency", body.currency());
@@ -65,7 +68,7 @@ public class CostService {
         return CostView.of(entry);
     }
 
-    private static String projectCurrency(Project project) {
-        return project.budgetCurrency != null ? project.budgetCurrency : ProjectService.recordedCostCurrency(project.id);
+    private String projectCurrency(Project project) {
+        return project.budgetCurrency != null ? project.budgetCurrency : ledger.recordedCurrency(project.id);
     }
 }

@@ -26,11 +26,8 @@ import org.okrpm.kit.paging.PageResponse;
 import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.kit.problem.ProblemType;
-import org.okrpm.project.cost.CostEntry;
 import org.okrpm.project.keyresult.KeyResultDirectory;
 import org.okrpm.project.keyresult.KeyResultUnconfirmedException;
-import org.okrpm.project.keyresultwork.KeyResultWorkService;
-import org.okrpm.project.keyresultwork.TouchedKeyResults;
 import org.okrpm.project.project.ProjectDtos.HealthView;
 import org.okrpm.project.project.ProjectDtos.Money;
 import org.okrpm.project.project.ProjectDtos.OpenTask;
@@ -38,10 +35,7 @@ import org.okrpm.project.project.ProjectDtos.ProjectCreate;
 import org.okrpm.project.project.ProjectDtos.ProjectFigures;
 import org.okrpm.project.project.ProjectDtos.ProjectUpdate;
 import org.okrpm.project.project.ProjectDtos.ProjectView;
-import org.okrpm.project.project.ProjectProgressCalculator.StatusTally;
-import org.okrpm.project.task.Task;
-import org.okrpm.project.task.TaskEvents;
-import org.okrpm.project.task.TaskStatus;
+import org.okrpm.project.project.ProjectProgressCalculator.StandingTally;
 
 @ApplicationScoped
 @Transactional
@@ -60,10 +54,10 @@ public class ProjectService {
     ProjectEvents events;
 
     @Inject
-    TaskEvents taskEvents;
+    ProjectTasks tasks;
 
     @Inject
-    KeyResultWorkService keyResultWork;
+    ProjectCosts costs;
 
     Clock clock = Clock.systemUTC();
 
@@ -118,7 +112,7 @@ public class ProjectService {
         checkDates(update.startDate(), update.dueDate());
         checkBudget(update.budget());
         if (update.budget() != null && !update.budget().currency().equals(project.budgetCurrency)) {
-            String costCurrency = recordedCostCurrency(project.id);
+            String costCurrency = costs.recordedCurrency(project.id);
             if (costCurrency != null && !costCurrency.equals(update.budget().currency())) {
                 throw ProblemException.invalid("budget.currency",
                         "must be " + costCurrency + ", the currency of the costs already recorded");
@@ -154,16 +148,10 @@ public class ProjectService {
         Project project = lock(id);
         IfMatch.check(ifMatch, project.version);
         requireOpen(project);
-        TouchedKeyResults touched = new TouchedKeyResults();
-        for (Task task : Task.<Task>list("projectId", id)) {
-            taskEvents.publish(TaskEvents.DELETED, task);
-            task.delete();
-            touched.touch(task.id, task.keyResultId);
-        }
-        CostEntry.delete("projectId", id);
+        tasks.deleteAll(id);
+        costs.deleteAll(id);
         events.publish(ProjectEvents.DELETED, project);
         project.delete();
-        keyResultWork.rollUp(touched);
     }
 
     /**
@@ -222,12 +210,6 @@ public class ProjectService {
         }
     }
 
-    /** The currency of the costs recorded for a project so far, or null when it has none. */
-    public static String recordedCostCurrency(UUID projectId) {
-        CostEntry first = CostEntry.find("projectId", projectId).firstResult();
-        return first == null ? null : first.currency;
-    }
-
     /** The project locked for this transaction, open or not (404 when missing). */
     public Project lock(UUID id) {
         Project project = Panache.getEntityManager().find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
@@ -238,14 +220,11 @@ public class ProjectService {
     }
 
     private void requireNoOpenTasks(Project project) {
-        List<TaskStatus> open = List.of(TaskStatus.TODO, TaskStatus.IN_PROGRESS);
-        long count = Task.count("projectId = ?1 and status in ?2", project.id, open);
+        long count = tasks.countOpen(project.id);
         if (count == 0) {
             return;
         }
-        List<OpenTask> punchList = Task.<Task>find("projectId = ?1 and status in ?2", Criteria.oldestFirst(),
-                        project.id, open).page(0, PUNCH_LIST_LIMIT).list().stream()
-                .map(t -> new OpenTask(t.id, t.title, t.status.name())).toList();
+        List<OpenTask> punchList = tasks.oldestOpen(project.id, PUNCH_LIST_LIMIT);
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("openTaskCount", count);
         extensions.put("openTasks", punchList);
@@ -258,27 +237,16 @@ public class ProjectService {
     }
 
     /** actualCost, taskStats and progress of each project, in two grouped queries. */
-    private static Map<UUID, ProjectFigures> figures(Collection<UUID> projectIds) {
+    private Map<UUID, ProjectFigures> figures(Collection<UUID> projectIds) {
         Map<UUID, ProjectFigures> result = new HashMap<>();
         if (projectIds.isEmpty()) {
             return result;
         }
-        var em = Panache.getEntityManager();
-        Map<UUID, List<StatusTally>> tallies = em.createQuery(
-                        "select t.projectId, t.status, count(t), sum(t.weight) from Task t "
-                                + "where t.projectId in :ids group by t.projectId, t.status", Object[].class)
-                .setParameter("ids", projectIds).getResultList().stream()
-                .collect(Collectors.groupingBy(row -> (UUID) row[0], Collectors.mapping(
-                        row -> new StatusTally((TaskStatus) row[1], ((Number) row[2]).longValue(),
-                                ((Number) row[3]).doubleValue()), Collectors.toList())));
-        Map<UUID, BigDecimal> costs = new HashMap<>();
-        em.createQuery("select c.projectId, sum(c.amount) from CostEntry c where c.projectId in :ids "
-                        + "group by c.projectId", Object[].class)
-                .setParameter("ids", projectIds).getResultList()
-                .forEach(row -> costs.put((UUID) row[0], (BigDecimal) row[1]));
+        Map<UUID, List<StandingTally>> tallies = tasks.tallies(projectIds);
+        Map<UUID, BigDecimal> actualCosts = costs.actualCosts(projectIds);
         for (UUID id : projectIds) {
-            List<StatusTally> projectTallies = tallies.getOrDefault(id, List.of());
-            result.put(id, new ProjectFigures(ProjectDtos.plain(costs.getOrDefault(id, BigDecimal.ZERO)),
+            List<StandingTally> projectTallies = tallies.getOrDefault(id, List.of());
+            result.put(id, new ProjectFigures(ProjectDtos.plain(actualCosts.getOrDefault(id, BigDecimal.ZERO)),
                     ProjectProgressCalculator.stats(projectTallies), ProjectProgressCalculator.progress(projectTallies)));
         }
         return result;

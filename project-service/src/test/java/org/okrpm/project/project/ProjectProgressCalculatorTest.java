@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.okrpm.project.project.ProjectDtos.TaskStats;
-import org.okrpm.project.project.ProjectProgressCalculator.StatusTally;
-import org.okrpm.project.task.TaskStatus;
+import org.okrpm.project.project.ProjectProgressCalculator.Standing;
+import org.okrpm.project.project.ProjectProgressCalculator.StandingTally;
 
 class ProjectProgressCalculatorTest {
 
@@ -18,23 +18,23 @@ class ProjectProgressCalculatorTest {
 
     @Test
     void progressIsTheWeightedShareOfDoneWithoutCancelled() {
-        List<StatusTally> tallies = List.of(
-                new StatusTally(TaskStatus.DONE, 2, 3.0),
-                new StatusTally(TaskStatus.TODO, 1, 1.0),
-                new StatusTally(TaskStatus.IN_PROGRESS, 1, 2.0),
-                new StatusTally(TaskStatus.CANCELLED, 5, 50.0));
+        List<StandingTally> tallies = List.of(
+                new StandingTally(Standing.DONE, 2, 3.0),
+                new StandingTally(Standing.OPEN, 1, 1.0),
+                new StandingTally(Standing.OPEN, 1, 2.0),
+                new StandingTally(Standing.CANCELLED, 5, 50.0));
         assertEquals(0.5, ProjectProgressCalculator.progress(tallies));
         assertEquals(new TaskStats(9, 2, 2, 5), ProjectProgressCalculator.stats(tallies));
     }
 
     @Test
     void onlyCancelledTasksIsZero() {
-        assertEquals(0.0, ProjectProgressCalculator.progress(List.of(new StatusTally(TaskStatus.CANCELLED, 2, 2.0))));
+        assertEquals(0.0, ProjectProgressCalculator.progress(List.of(new StandingTally(Standing.CANCELLED, 2, 2.0))));
     }
 
     @Test
     void roundedToFourDecimals() {
         assertEquals(0.6667, ProjectProgressCalculator.progress(List.of(
-                new StatusTally(TaskStatus.DONE, 2, 2.0), new StatusTally(TaskStatus.TODO, 1, 1.0))));
+                new StandingTally(Standing.DONE, 2, 2.0), new StandingTally(Standing.OPEN, 1, 1.0))));
     }
 }

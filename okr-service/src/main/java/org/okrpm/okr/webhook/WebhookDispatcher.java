@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,14 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.okrpm.kit.crypto.SecretCipher;
+import org.okrpm.kit.events.AfterCommitWorker;
 
 /**
  * Sends due deliveries. Woken right after a transaction that created deliveries commits, and every
@@ -41,7 +36,6 @@ import org.okrpm.kit.crypto.SecretCipher;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    private static final Object WAKE_KEY = WebhookDispatcher.class;
     /** Hibernate's lock timeout that means SKIP LOCKED. */
     private static final int SKIP_LOCKED = -2;
     private static final List<DeliveryStatus> OPEN = List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_RETRYING);
@@ -58,13 +52,7 @@ public class WebhookDispatcher {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "webhook-dispatcher");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AfterCommitWorker worker = new AfterCommitWorker("webhook-dispatcher", this::round);
 
     /** A delivery claimed for one attempt, with what sending it needs. */
     record Claim(long deliveryId, String eventId, int attempt, String url, String secret, String body) {
@@ -72,32 +60,12 @@ public class WebhookDispatcher {
 
     /** Wakes the dispatcher once the current transaction has committed (several calls, one wake). */
     public void wakeAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wake();
-                }
-            }
-        });
+        worker.wakeAfterCommit(transactions);
     }
 
     /** Asks for a round soon, off the caller's thread. */
     public void wake() {
-        pending.set(true);
-        try {
-            executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            // shutting down: whatever is due stays in the database for the next start
-        }
+        worker.wake();
     }
 
     @Scheduled(every = "${okrpm.webhooks.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -105,22 +73,11 @@ public class WebhookDispatcher {
         wake();
     }
 
-    void drain() {
-        while (pending.get() && running.compareAndSet(false, true)) {
-            try {
-                pending.set(false);
-                List<Claim> claims;
-                do {
-                    claims = QuarkusTransaction.requiringNew().call(this::claim);
-                    send(claims);
-                } while (!claims.isEmpty());
-            } catch (Exception e) {
-                LOG.warnf("Webhook dispatcher round failed (%s); due deliveries are retried on the next sweep",
-                        e.toString());
-            } finally {
-                running.set(false);
-            }
-        }
+    /** Claims what is due and sends it; true while there was something to send. */
+    private boolean round() throws InterruptedException {
+        List<Claim> claims = QuarkusTransaction.requiringNew().call(this::claim);
+        send(claims);
+        return !claims.isEmpty();
     }
 
     /** Leases the heads of the due queues (one per subscription and subject). */
@@ -236,11 +193,6 @@ public class WebhookDispatcher {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(5));
     }
 }

@@ -1,11 +1,13 @@
 package org.okrpm.okr.events;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.okrpm.kit.testing.TestTokens.api;
 import static org.okrpm.kit.testing.TestTokens.asMember;
 import static org.okrpm.okr.OkrFixtures.cycle;
 import static org.okrpm.okr.OkrFixtures.keyResult;
@@ -122,7 +124,7 @@ class OutboxTest {
     }
 
     @Test
-    void changesCommittedWhileTheBrokerIsDownArePublishedWhenItIsBack() {
+    void changesCommittedWhileTheBrokerIsDownArePublishedWhenItIsBackAndTheServiceStaysReady() {
         String objectiveId = objective(cycle());
         String kr = keyResult(objectiveId, 0, 100);
         TestBroker.stop();
@@ -131,6 +133,9 @@ class OutboxTest {
                 asMember().body(Map.of("currentValue", value)).patch("/api/v1/key-results/" + kr)
                         .then().statusCode(200);
             }
+            // writes still work through the outbox: a load balancer must keep sending them here
+            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12)).untilAsserted(() ->
+                    api().get("/q/health/ready").then().statusCode(200).body("status", is("UP")));
         } finally {
             TestBroker.start();
         }

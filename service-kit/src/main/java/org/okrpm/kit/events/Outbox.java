@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -18,8 +16,6 @@ import org.okrpm.kit.http.CurrentRequest;
  */
 @ApplicationScoped
 public class Outbox {
-
-    private static final Object WAKE_KEY = Outbox.class;
 
     @Inject
     ObjectMapper mapper;
@@ -50,26 +46,7 @@ public class Outbox {
         event.requestId = request.id();
         event.createdAt = Instant.now();
         event.persist();
-        wakeRelayAfterCommit();
-    }
-
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        relay.wakeAfterCommit(transactions);
     }
 
     private String json(Object snapshot) {

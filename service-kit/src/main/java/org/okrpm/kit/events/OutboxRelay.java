@@ -6,18 +6,15 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,7 +23,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them sent. Woken right after each
@@ -38,7 +34,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 200;
     /** Hibernate's lock timeout that means SKIP LOCKED. */
     private static final int SKIP_LOCKED = -2;
@@ -52,24 +47,18 @@ public class OutboxRelay {
     @ConfigProperty(name = "okrpm.outbox.retention", defaultValue = "P7D")
     Duration retention;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AfterCommitWorker worker = new AfterCommitWorker("outbox-relay",
+            () -> QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch) == BATCH);
     private volatile Producer<String, String> producer;
-    private volatile boolean lastDrainFailed;
 
     /** Asks for a drain soon, off the caller's thread. */
     public void wake() {
-        pending.set(true);
-        try {
-            executor.execute(this::drain);
-        } catch (RejectedExecutionException shuttingDown) {
-            // the application is stopping: what is left stays in the outbox for the next start
-        }
+        worker.wake();
+    }
+
+    /** Publishes once the current transaction has committed. */
+    void wakeAfterCommit(TransactionSynchronizationRegistry transactions) {
+        worker.wakeAfterCommit(transactions);
     }
 
     @Scheduled(every = "${okrpm.outbox.sweep-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -82,31 +71,6 @@ public class OutboxRelay {
     public void pruneSent() {
         QuarkusTransaction.requiringNew().run(() ->
                 OutboxEvent.delete("sentAt < ?1", Instant.now().minus(retention)));
-    }
-
-    /** Publishes until the outbox is empty; one drain at a time per instance. */
-    void drain() {
-        while (pending.get() && running.compareAndSet(false, true)) {
-            try {
-                pending.set(false);
-                int sent;
-                do {
-                    sent = QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch);
-                } while (sent == BATCH);
-                if (lastDrainFailed) {
-                    LOG.info("Outbox relay publishes again");
-                    lastDrainFailed = false;
-                }
-            } catch (Exception e) {
-                if (!lastDrainFailed) {
-                    LOG.warnf("Outbox relay could not publish (%s); events stay in the outbox and are retried",
-                            e.getMessage());
-                }
-                lastDrainFailed = true;
-            } finally {
-                running.set(false);
-            }
-        }
     }
 
     private int publishBatch() throws Exception {
@@ -165,12 +129,7 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Duration.ofSeconds(5));
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }

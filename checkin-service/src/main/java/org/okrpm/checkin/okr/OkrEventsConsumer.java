@@ -11,9 +11,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.okrpm.checkin.okr.OkrSnapshots.CycleSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.KeyResultSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
+import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.events.EventConsumption;
 import org.okrpm.kit.events.EventHandler;
-import org.okrpm.kit.events.IncomingEvent;
 import org.okrpm.kit.events.PoisonEventException;
 import org.okrpm.kit.events.UnreadableEventException;
 

@@ -2,7 +2,7 @@ package org.okrpm.gateway.stream;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import org.okrpm.kit.events.IncomingEvent;
+import org.okrpm.kit.envelope.IncomingEvent;
 
 /**
  * A progress change as pushed to SSE clients: the event name ({@code key-result.progress-changed} or

@@ -17,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.okrpm.gateway.GatewayConfig;
 import org.okrpm.gateway.routing.ProxyRoutes;
-import org.okrpm.kit.events.IncomingEvent;
+import org.okrpm.kit.envelope.IncomingEvent;
 
 /**
  * {@code GET /api/v1/stream}: progress changes of key results and objectives as server-sent events. Every

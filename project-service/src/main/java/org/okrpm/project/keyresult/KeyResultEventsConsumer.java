@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.events.EventConsumption;
 import org.okrpm.kit.events.EventHandler;
-import org.okrpm.kit.events.IncomingEvent;
 import org.okrpm.kit.events.UnreadableEventException;
 
 /**

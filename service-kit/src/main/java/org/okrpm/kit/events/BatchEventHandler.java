@@ -1,6 +1,7 @@
 package org.okrpm.kit.events;
 
 import java.util.List;
+import org.okrpm.kit.envelope.IncomingEvent;
 
 /**
  * A handler that applies a poll's events together, to coalesce them (e.g. one progress change per key result

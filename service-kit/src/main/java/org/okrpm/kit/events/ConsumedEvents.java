@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.okrpm.kit.envelope.IncomingEvent;
 
 /**
  * The idempotent-consumer record: which event ids each consumer group of this service has applied. Checked

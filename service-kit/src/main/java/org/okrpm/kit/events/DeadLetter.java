@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.okrpm.kit.envelope.IncomingEvent;
 
 /** A record a consumer could never apply, kept whole so an admin can look at it and re-drive it. */
 @Entity

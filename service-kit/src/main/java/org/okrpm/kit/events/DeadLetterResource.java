@@ -1,7 +1,7 @@
 package org.okrpm.kit.events;
 
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -27,13 +26,12 @@ import org.okrpm.kit.security.Roles;
 
 /**
  * Admins look at the records this service's consumers could never apply, and re-drive them once the cause is
- * fixed (a deploy, a corrected upstream record) or discard them. Off in services without a database.
+ * fixed (a deploy, a corrected upstream record) or discard them.
  */
 @Path("/api/v1/admin/dead-letters")
 @Tag(name = "Dead letters", description = "Events this service could never apply (admins only)")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@IfBuildProperty(name = "okrpm.dead-letters.enabled", stringValue = "true", enableIfMissing = true)
 public class DeadLetterResource {
 
     @Inject

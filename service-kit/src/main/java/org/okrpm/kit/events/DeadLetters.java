@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.failure.Failures;
 
 /**

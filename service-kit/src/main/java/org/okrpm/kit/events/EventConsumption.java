@@ -20,6 +20,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.failure.Failures;
 
 /**

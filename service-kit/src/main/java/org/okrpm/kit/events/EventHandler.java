@@ -1,5 +1,7 @@
 package org.okrpm.kit.events;
 
+import org.okrpm.kit.envelope.IncomingEvent;
+
 /**
  * One consumer of one incoming channel: what it does with an event. The kit's {@link EventConsumption} does
  * the rest (transaction, dedupe per consumer group, retries, dead letters), so a consumer is this class and

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.okrpm.kit.envelope.CloudEvents;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them sent. Woken right after each

@@ -2,6 +2,7 @@ package org.okrpm.kit.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.okrpm.kit.envelope.IncomingEvent;
 
 /** An event whose payload cannot be read: a poison event. */
 public class UnreadableEventException extends PoisonEventException {

@@ -8,7 +8,8 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -21,10 +22,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.okrpm.kit.failure.Failures;
 import org.okrpm.kit.http.InvalidQueryParameterException;
 import org.okrpm.kit.http.MergePatcher;
 
@@ -36,6 +35,9 @@ public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
     private static final String RETRY_AFTER_SECONDS = "2";
+
+    @Inject
+    Instance<UnavailableDependency> dependencies;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -109,20 +111,17 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(ProblemType.FORBIDDEN, "Your role does not allow this operation", path(uri));
     }
 
-    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public Response concurrentChange(RuntimeException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemType.CONFLICT,
-                "The resource was changed concurrently; read it again and retry", path(uri));
-    }
-
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (Failures.isUnavailable(e)) {
-            // the database is down or busy for the moment: the client may retry, and should
-            LOG.warnf("%s: database unavailable (%s)", path(uri), e.getClass().getSimpleName());
-            return Response.fromResponse(ProblemResponses.of(ProblemType.SERVICE_UNAVAILABLE,
-                            "The service's database is unavailable for the moment; retry shortly", path(uri)))
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        for (UnavailableDependency dependency : dependencies) {
+            if (dependency.explains(e)) {
+                // a dependency is down or busy for the moment: the client may retry, and should
+                LOG.warnf("%s: %s unavailable (%s)", path(uri), dependency.name(), e.getClass().getSimpleName());
+                return Response.fromResponse(ProblemResponses.of(ProblemType.SERVICE_UNAVAILABLE,
+                                "The service's " + dependency.name() + " is unavailable for the moment; retry shortly",
+                                path(uri)))
+                        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+            }
         }
         LOG.errorf(e, "Unhandled error on %s", path(uri));
         return ProblemResponses.of(ProblemType.INTERNAL,

@@ -1,4 +1,4 @@
-package org.okrpm.kit.events;
+package org.okrpm.kit.envelope;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

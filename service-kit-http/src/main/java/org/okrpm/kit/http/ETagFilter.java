@@ -1,8 +1,8 @@
 package org.okrpm.kit.http;
 
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
 
 /** Adds {@code ETag: "<version>"} to every response whose body is a single versioned resource. */
 public class ETagFilter {

@@ -1,4 +1,4 @@
-package org.okrpm.kit.events;
+package org.okrpm.kit.envelope;
 
 /** The CloudEvents 1.0 Kafka binary-mode header names of docs/events.md. */
 public final class CloudEvents {

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.okrpm.kit.envelope.CloudEvents;
 
 /** An event waiting in the outbox (sentAt null) or already published. */
 @Entity

@@ -12,8 +12,7 @@ import org.okrpm.checkin.okr.OkrSnapshots.CycleSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.KeyResultSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
 import org.okrpm.kit.envelope.IncomingEvent;
-import org.okrpm.kit.events.EventConsumption;
-import org.okrpm.kit.events.EventHandler;
+import org.okrpm.kit.events.KafkaEventConsumer;
 import org.okrpm.kit.events.PoisonEventException;
 import org.okrpm.kit.events.UnreadableEventException;
 
@@ -24,12 +23,9 @@ import org.okrpm.kit.events.UnreadableEventException;
  * Progress changes are skipped without a transaction: the replica keeps no progress.
  */
 @ApplicationScoped
-public class OkrEventsConsumer implements EventHandler {
+public class OkrEventsConsumer extends KafkaEventConsumer {
 
     public static final String CHANNEL = "okr-events";
-
-    @Inject
-    EventConsumption consumption;
 
     @Inject
     OkrReplicas replicas;
@@ -37,15 +33,14 @@ public class OkrEventsConsumer implements EventHandler {
     @Inject
     ObjectMapper mapper;
 
-    @Incoming(CHANNEL)
-    @Blocking
-    public CompletionStage<Void> consume(Message<List<String>> batch) {
-        return consumption.consume(this, batch);
+    public OkrEventsConsumer() {
+        super(CHANNEL);
     }
 
-    @Override
-    public String channel() {
-        return CHANNEL;
+    @Incoming(CHANNEL)
+    @Blocking
+    public CompletionStage<Void> onPoll(Message<List<String>> batch) {
+        return consume(batch);
     }
 
     @Override

@@ -5,65 +5,55 @@ import jakarta.transaction.Transactional;
 import org.okrpm.checkin.okr.OkrSnapshots.CycleSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.KeyResultSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
+import org.okrpm.kit.lookup.ReplicaWrites;
 
 /**
- * Writes okr-service snapshots into the replica tables, whether they came by event or by the HTTP fallback:
- * a snapshot is applied only when its version is newer than the one held, so a replayed or late event (or an
- * event older than what the fallback already fetched) changes nothing. A deleted snapshot leaves a tombstone.
- * Each method returns whether it changed the replica.
+ * Writes okr-service snapshots into the replica tables, whether they came by event or by the HTTP fallback,
+ * with the kit's {@link ReplicaWrites} rules: a snapshot is applied only when its version is newer than the
+ * one held (under a row lock), so a replayed or late event (or an event older than what the fallback already
+ * fetched) changes nothing. A deleted snapshot leaves a tombstone that never comes back. Each method returns
+ * whether it changed the replica.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class OkrReplicas {
 
     public boolean keyResult(KeyResultSnapshot s) {
-        KeyResultReplica row = KeyResultReplica.findById(s.id());
-        if (row != null && s.version() <= row.version) {
-            return false;
-        }
-        if (row == null) {
-            row = new KeyResultReplica();
+        return ReplicaWrites.applyIfNewer(KeyResultReplica.class, s.id(), s.version(), row -> row.version, () -> {
+            KeyResultReplica row = new KeyResultReplica();
             row.id = s.id();
-        }
-        row.objectiveId = s.objectiveId();
-        row.cycleId = s.cycleId();
-        row.title = s.title() == null || s.title().length() <= 200 ? s.title() : s.title().substring(0, 200);
-        row.progressSource = s.progressSource();
-        row.deleted = s.deleted();
-        row.version = s.version();
-        row.persist();
-        return true;
+            return row;
+        }, row -> {
+            row.objectiveId = s.objectiveId();
+            row.cycleId = s.cycleId();
+            row.title = s.title() == null || s.title().length() <= 200 ? s.title() : s.title().substring(0, 200);
+            row.progressSource = s.progressSource();
+            row.deleted = s.deleted() || row.deleted;
+            row.version = s.version();
+        });
     }
 
     public boolean objective(ObjectiveSnapshot s) {
-        ObjectiveReplica row = ObjectiveReplica.findById(s.id());
-        if (row != null && s.version() <= row.version) {
-            return false;
-        }
-        if (row == null) {
-            row = new ObjectiveReplica();
+        return ReplicaWrites.applyIfNewer(ObjectiveReplica.class, s.id(), s.version(), row -> row.version, () -> {
+            ObjectiveReplica row = new ObjectiveReplica();
             row.id = s.id();
-        }
-        row.cycleId = s.cycleId();
-        row.ownerId = s.ownerId();
-        row.deleted = s.deleted();
-        row.version = s.version();
-        row.persist();
-        return true;
+            return row;
+        }, row -> {
+            row.cycleId = s.cycleId();
+            row.ownerId = s.ownerId();
+            row.deleted = s.deleted() || row.deleted;
+            row.version = s.version();
+        });
     }
 
     public boolean cycle(CycleSnapshot s) {
-        CycleReplica row = CycleReplica.findById(s.id());
-        if (row != null && s.version() <= row.version) {
-            return false;
-        }
-        if (row == null) {
-            row = new CycleReplica();
+        return ReplicaWrites.applyIfNewer(CycleReplica.class, s.id(), s.version(), row -> row.version, () -> {
+            CycleReplica row = new CycleReplica();
             row.id = s.id();
-        }
-        row.phase = s.phase();
-        row.version = s.version();
-        row.persist();
-        return true;
+            return row;
+        }, row -> {
+            row.phase = s.phase();
+            row.version = s.version();
+        });
     }
 }

@@ -14,8 +14,8 @@ import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
 
 /**
  * okr-service's read API, for the HTTP fallback only ({@code quarkus.rest-client.okr-service.url}). The
- * caller's credentials and request id are passed on. Use it through {@link OkrServiceLookup}, which adds the
- * timeout and the circuit breaker.
+ * caller's credentials (Authorization, X-API-Key; a null header is not sent) and request id are passed on.
+ * Use it through {@link OkrServiceLookup}, which adds the timeout and the circuit breaker.
  */
 @RegisterRestClient(configKey = "okr-service")
 @Path("/api/v1")
@@ -25,15 +25,17 @@ public interface OkrServiceClient {
     @GET
     @Path("key-results/{id}")
     KeyResultSnapshot keyResult(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization,
+                                @HeaderParam("X-API-Key") String apiKey,
                                 @HeaderParam("X-Request-Id") String requestId);
 
     @GET
     @Path("objectives/{id}")
     ObjectiveSnapshot objective(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization,
+                                @HeaderParam("X-API-Key") String apiKey,
                                 @HeaderParam("X-Request-Id") String requestId);
 
     @GET
     @Path("cycles/{id}")
     CycleSnapshot cycle(@PathParam("id") UUID id, @HeaderParam("Authorization") String authorization,
-                        @HeaderParam("X-Request-Id") String requestId);
+                        @HeaderParam("X-API-Key") String apiKey, @HeaderParam("X-Request-Id") String requestId);
 }

@@ -1,7 +1,6 @@
 package org.okrpm.checkin.okr;
 
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
@@ -10,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.okrpm.checkin.okr.OkrSnapshots.CycleSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.KeyResultSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
+import org.okrpm.kit.lookup.ReplicaWrites;
 import org.okrpm.kit.persistence.Criteria;
 
 /**
@@ -142,15 +141,11 @@ public class ReplicaOkrFacts implements OkrFacts {
     }
 
     /**
-     * Stores a fetched snapshot in a transaction of its own. If an okr.* event stores the same entity at the
-     * same moment, the insert loses the race and the event's row stands; the fetched snapshot is used anyway.
+     * Stores a fetched snapshot in a transaction of its own (kit {@link ReplicaWrites#storeFetched}). If an okr.*
+     * event stores the same entity at the same moment, the event's row stands; the fetched snapshot is used anyway.
      */
     private static void store(Runnable write) {
-        try {
-            QuarkusTransaction.requiringNew().run(write);
-        } catch (RuntimeException e) {
-            LOG.debugf("A fetched okr snapshot was not stored (stored concurrently?): %s", e.toString());
-        }
+        ReplicaWrites.storeFetched(write);
     }
 
     private static KeyResultFact fact(KeyResultReplica kr, ObjectiveReplica objective) {

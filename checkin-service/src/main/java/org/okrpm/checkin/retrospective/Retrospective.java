@@ -1,20 +1,16 @@
 package org.okrpm.checkin.retrospective;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.okrpm.kit.persistence.AuditedEntity;
 
 /** The end-of-cycle reflection on one objective: what went well, what to improve, what was learnt. */
 @Entity
 @Table(name = "retrospective")
-public class Retrospective extends PanacheEntityBase {
+public class Retrospective extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -37,15 +33,4 @@ public class Retrospective extends PanacheEntityBase {
 
     @Column(name = "author_id", nullable = false, length = 100)
     public String authorId;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

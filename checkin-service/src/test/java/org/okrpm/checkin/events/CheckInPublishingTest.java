@@ -24,6 +24,7 @@ import org.okrpm.checkin.checkin.CheckInDtos.CheckInCreate;
 import org.okrpm.checkin.checkin.CheckInService;
 import org.okrpm.checkin.okr.CyclePhase;
 import org.okrpm.checkin.okr.ProgressSource;
+import org.okrpm.kit.testing.EventContract;
 import org.okrpm.kit.testing.TestBroker;
 import org.okrpm.kit.testing.TestEvents;
 
@@ -72,6 +73,7 @@ class CheckInPublishingTest {
         assertThat(snapshot.getString("authorId"), is("carol"));
         assertThat(snapshot.getString("createdAt"), is((String) created.path("createdAt")));
         assertThat(snapshot.getInt("version"), is(0));
+        EventContract.assertMatches("checkin.check-in.recorded", record.value());
     }
 
     @Test
@@ -79,7 +81,9 @@ class CheckInPublishingTest {
         UUID kr = fixtures.keyResultIn(CyclePhase.EXECUTION, ProgressSource.TASKS, "owner-" + UUID.randomUUID());
         asMember().body(Map.of("keyResultId", kr.toString(), "confidence", 0.4)).post("/api/v1/check-ins")
                 .then().statusCode(201);
-        JsonPath snapshot = JsonPath.from(recordsOf(kr, 1).get(0).value());
+        String value = recordsOf(kr, 1).get(0).value();
+        EventContract.assertMatches("checkin.check-in.recorded", value); // value, comment, blockers: null
+        JsonPath snapshot = JsonPath.from(value);
         assertThat(snapshot.get("value"), nullValue());
         assertThat(snapshot.getDouble("confidence"), is(0.4));
     }

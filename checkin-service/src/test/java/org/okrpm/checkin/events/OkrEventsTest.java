@@ -19,6 +19,7 @@ import org.okrpm.checkin.okr.CyclePhase;
 import org.okrpm.checkin.okr.CycleReplica;
 import org.okrpm.checkin.okr.KeyResultReplica;
 import org.okrpm.checkin.okr.ObjectiveReplica;
+import org.okrpm.kit.testing.EventContract;
 import org.okrpm.kit.testing.TestEvents;
 
 /** checkin-service ← okr.key-results, okr.objectives, okr.cycles, through the real broker and database. */
@@ -82,6 +83,55 @@ class OkrEventsTest {
         assertThat(replica.objectiveId, is(objectiveId));
         ObjectiveReplica objective = QuarkusTransaction.requiringNew().call(() -> ObjectiveReplica.findById(objectiveId));
         assertThat(objective.ownerId, is("olivia"));
+    }
+
+    /** The contract sample of {@code type} with the given fields replaced, published on {@code topic}. */
+    private static String publishSample(String topic, UUID key, String type, Map<String, ?> fields) {
+        return TestEvents.publish(topic, key.toString(), type, EventContract.sample(type, fields));
+    }
+
+    @Test
+    void theContractSamplesAreApplied() {
+        UUID cycleId = UUID.randomUUID();
+        UUID objectiveId = UUID.randomUUID();
+        UUID kr = UUID.randomUUID();
+        String owner = "owner-" + UUID.randomUUID();
+        awaitProcessed(publishSample("okr.cycles", cycleId, "okr.cycle.created",
+                Map.of("id", cycleId, "name", "Q-" + cycleId)));
+        assertThat(cycleReplica(cycleId).phase, is(CyclePhase.PLANNING));
+        awaitProcessed(publishSample("okr.cycles", cycleId, "okr.cycle.updated",
+                Map.of("id", cycleId, "name", "Q-" + cycleId)));
+        assertThat(cycleReplica(cycleId).version, is(1L));
+        awaitProcessed(publishSample("okr.objectives", objectiveId, "okr.objective.created",
+                Map.of("id", objectiveId, "cycleId", cycleId, "ownerId", owner)));
+        awaitProcessed(publishSample("okr.objectives", objectiveId, "okr.objective.updated",
+                Map.of("id", objectiveId, "cycleId", cycleId, "ownerId", owner)));
+        awaitProcessed(publishSample("okr.key-results", kr, "okr.key-result.created",
+                Map.of("id", kr, "objectiveId", objectiveId, "cycleId", cycleId)));
+        assertThat(checkIn(kr), is(409)); // the cycle is still in PLANNING
+
+        awaitProcessed(publishSample("okr.cycles", cycleId, "okr.cycle.phase-changed",
+                Map.of("id", cycleId, "name", "Q-" + cycleId)));
+        assertThat(cycleReplica(cycleId).phase, is(CyclePhase.EXECUTION));
+        assertThat(checkIn(kr), is(201));
+        awaitProcessed(publishSample("okr.key-results", kr, "okr.key-result.updated",
+                Map.of("id", kr, "objectiveId", objectiveId, "cycleId", cycleId)));
+        KeyResultReplica replica = QuarkusTransaction.requiringNew().call(() -> KeyResultReplica.findById(kr));
+        assertThat(replica.title, is("Grow MRR to 130k"));
+        assertThat(replica.objectiveId, is(objectiveId));
+        ObjectiveReplica objective = QuarkusTransaction.requiringNew().call(() -> ObjectiveReplica.findById(objectiveId));
+        assertThat(objective.ownerId, is(owner));
+
+        awaitProcessed(publishSample("okr.key-results", kr, "okr.key-result.deleted",
+                Map.of("id", kr, "objectiveId", objectiveId, "cycleId", cycleId)));
+        assertThat(checkIn(kr), is(422));
+        UUID other = UUID.randomUUID();
+        awaitProcessed(publishSample("okr.key-results", other, "okr.key-result.created",
+                Map.of("id", other, "objectiveId", objectiveId, "cycleId", cycleId)));
+        assertThat(checkIn(other), is(201));
+        awaitProcessed(publishSample("okr.objectives", objectiveId, "okr.objective.deleted",
+                Map.of("id", objectiveId, "cycleId", cycleId, "ownerId", owner)));
+        assertThat(checkIn(other), is(422));
     }
 
     @Test

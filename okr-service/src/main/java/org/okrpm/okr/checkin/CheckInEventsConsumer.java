@@ -9,8 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.okrpm.kit.envelope.IncomingEvent;
-import org.okrpm.kit.events.EventConsumption;
-import org.okrpm.kit.events.EventHandler;
+import org.okrpm.kit.events.KafkaEventConsumer;
 import org.okrpm.kit.events.UnreadableEventException;
 import org.okrpm.okr.keyresult.KeyResultService;
 
@@ -19,12 +18,9 @@ import org.okrpm.okr.keyresult.KeyResultService;
  * applies each event once per consumer group; an older check-in arriving late changes nothing.
  */
 @ApplicationScoped
-public class CheckInEventsConsumer implements EventHandler {
+public class CheckInEventsConsumer extends KafkaEventConsumer {
 
     public static final String CHANNEL = "check-ins";
-
-    @Inject
-    EventConsumption consumption;
 
     @Inject
     KeyResultService keyResults;
@@ -32,15 +28,14 @@ public class CheckInEventsConsumer implements EventHandler {
     @Inject
     ObjectMapper mapper;
 
-    @Incoming(CHANNEL)
-    @Blocking
-    public CompletionStage<Void> consume(Message<List<String>> batch) {
-        return consumption.consume(this, batch);
+    public CheckInEventsConsumer() {
+        super(CHANNEL);
     }
 
-    @Override
-    public String channel() {
-        return CHANNEL;
+    @Incoming(CHANNEL)
+    @Blocking
+    public CompletionStage<Void> onPoll(Message<List<String>> batch) {
+        return consume(batch);
     }
 
     @Override

@@ -1,22 +1,19 @@
 package org.okrpm.okr.keyresult;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.okrpm.kit.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "key_result")
-public class KeyResult extends PanacheEntityBase {
+public class KeyResult extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -79,15 +76,4 @@ public class KeyResult extends PanacheEntityBase {
 
     @Column(name = "tasks_counted_weight", nullable = false, precision = 38, scale = 20)
     public BigDecimal tasksCountedWeight = BigDecimal.ZERO;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

@@ -1,21 +1,17 @@
 package org.okrpm.okr.objective;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.okrpm.kit.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "objective")
-public class Objective extends PanacheEntityBase {
+public class Objective extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -50,15 +46,4 @@ public class Objective extends PanacheEntityBase {
     /** Weighted mean of its key results' progress, kept up to date by every change to them. */
     @Column(nullable = false)
     public double progress;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

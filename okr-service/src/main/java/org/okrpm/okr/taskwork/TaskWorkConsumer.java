@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.events.BatchEventHandler;
-import org.okrpm.kit.events.EventConsumption;
+import org.okrpm.kit.events.KafkaEventConsumer;
 import org.okrpm.kit.events.PoisonEventException;
 import org.okrpm.kit.events.UnreadableEventException;
 import org.okrpm.okr.keyresult.KeyResultService;
@@ -30,7 +30,7 @@ import org.okrpm.okr.keyresult.KeyResultService.TaskWork;
  * poll, and duplicates, replays and reordering between relay replicas change nothing.
  */
 @ApplicationScoped
-public class TaskWorkConsumer implements BatchEventHandler {
+public class TaskWorkConsumer extends KafkaEventConsumer implements BatchEventHandler {
 
     public static final String CHANNEL = "key-result-work";
     public static final String CHANGED = "project.key-result-work.changed";
@@ -38,23 +38,19 @@ public class TaskWorkConsumer implements BatchEventHandler {
     private static final int CAUSES_NAMED = 2;
 
     @Inject
-    EventConsumption consumption;
-
-    @Inject
     KeyResultService keyResults;
 
     @Inject
     ObjectMapper mapper;
 
-    @Incoming(CHANNEL)
-    @Blocking
-    public CompletionStage<Void> consume(Message<List<String>> batch) {
-        return consumption.consume(this, batch);
+    public TaskWorkConsumer() {
+        super(CHANNEL);
     }
 
-    @Override
-    public String channel() {
-        return CHANNEL;
+    @Incoming(CHANNEL)
+    @Blocking
+    public CompletionStage<Void> onPoll(Message<List<String>> batch) {
+        return consume(batch);
     }
 
     @Override

@@ -14,8 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.okrpm.kit.envelope.IncomingEvent;
-import org.okrpm.kit.events.EventConsumption;
-import org.okrpm.kit.events.EventHandler;
+import org.okrpm.kit.events.KafkaEventConsumer;
 import org.okrpm.kit.events.UnreadableEventException;
 
 /**
@@ -26,13 +25,10 @@ import org.okrpm.kit.events.UnreadableEventException;
  * only after the deliveries are.
  */
 @ApplicationScoped
-public class WebhookEventsConsumer implements EventHandler {
+public class WebhookEventsConsumer extends KafkaEventConsumer {
 
     public static final String CHANNEL = "webhook-events";
     public static final String CONTENT_TYPE = "application/cloudevents+json";
-
-    @Inject
-    EventConsumption consumption;
 
     @Inject
     ObjectMapper mapper;
@@ -43,15 +39,14 @@ public class WebhookEventsConsumer implements EventHandler {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    @Incoming(CHANNEL)
-    @Blocking
-    public CompletionStage<Void> consume(Message<List<String>> batch) {
-        return consumption.consume(this, batch);
+    public WebhookEventsConsumer() {
+        super(CHANNEL);
     }
 
-    @Override
-    public String channel() {
-        return CHANNEL;
+    @Incoming(CHANNEL)
+    @Blocking
+    public CompletionStage<Void> onPoll(Message<List<String>> batch) {
+        return consume(batch);
     }
 
     /** Only the types subscribers can ask for; the rest of okr-service's traffic needs no transaction. */

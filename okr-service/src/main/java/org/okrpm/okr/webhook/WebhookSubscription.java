@@ -1,24 +1,21 @@
 package org.okrpm.okr.webhook;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.okrpm.kit.persistence.AuditedEntity;
 
 /** A URL subscribed to event types, with its secret encrypted (see {@link WebhookSecrets}). */
 @Entity
 @Table(name = "webhook_subscription")
-public class WebhookSubscription extends PanacheEntityBase {
+public class WebhookSubscription extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -47,17 +44,6 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     @Column(name = "paused_at")
     public Instant pausedAt;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 
     public List<String> events() {
         return Arrays.stream(eventTypes.split(",")).filter(s -> !s.isBlank()).toList();

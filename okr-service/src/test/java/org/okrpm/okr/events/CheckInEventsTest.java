@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.okrpm.kit.testing.EventContract;
 import org.okrpm.kit.testing.TestEvents;
 
 /** okr-service ← checkin.check-ins, through the real broker and database. */
@@ -36,6 +37,20 @@ class CheckInEventsTest {
         checkIn(kr, 40, 0.8, "2026-11-20T10:00:00Z");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asViewer().get("/api/v1/key-results/" + kr)
                 .then().body("progress", is(0.4)).body("currentValue", is(40)).body("confidence", is(0.8)));
+        asViewer().get("/api/v1/key-results/" + kr + "/history")
+                .then().body("[-1].source", is("CHECKIN")).body("[-1].cause", containsString("carol"));
+    }
+
+    @Test
+    void theContractSampleIsApplied() {
+        // the sample: value 112000 with confidence 0.7, on a key result from 100000 to 130000: 40 %
+        String kr = keyResult(objective(cycle()), 100000, 130000);
+        String eventId = TestEvents.publish("checkin.check-ins", kr, "checkin.check-in.recorded",
+                EventContract.sample("checkin.check-in.recorded",
+                        Map.of("id", UUID.randomUUID().toString(), "keyResultId", kr)));
+        awaitProcessed(eventId);
+        asViewer().get("/api/v1/key-results/" + kr).then()
+                .body("progress", is(0.4)).body("currentValue", is(112000)).body("confidence", is(0.7));
         asViewer().get("/api/v1/key-results/" + kr + "/history")
                 .then().body("[-1].source", is("CHECKIN")).body("[-1].cause", containsString("carol"));
     }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.okrpm.kit.events.Outbox;
 import org.okrpm.kit.events.OutboxEvent;
 import org.okrpm.kit.events.OutboxRelay;
+import org.okrpm.kit.testing.EventContract;
 import org.okrpm.kit.testing.TestBroker;
 import org.okrpm.kit.testing.TestEvents;
 
@@ -80,6 +81,43 @@ class OutboxTest {
                 && "okr.key-result.deleted".equals(TestEvents.header(r, "ce_type")), 1).get(0).value());
         assertThat(deleted.getBoolean("deleted"), is(true));
         assertThat(deleted.getInt("version"), is(1));
+    }
+
+    /** The first record of {@code type} for {@code key} on {@code topic}, checked against its contract sample. */
+    private static void assertPublishedAsTheContractSays(String topic, String key, String type) {
+        ConsumerRecord<String, String> record = TestEvents.awaitRecords(topic,
+                r -> key.equals(r.key()) && type.equals(TestEvents.header(r, "ce_type")), 1).get(0);
+        EventContract.assertMatches(type, record.value());
+    }
+
+    @Test
+    void everyTypeOkrServicePublishesHasTheShapeOfItsContractSample() {
+        String cycleId = cycle();
+        asMember().body(Map.of("name", "contract-" + UUID.randomUUID())).patch("/api/v1/cycles/" + cycleId)
+                .then().statusCode(200);
+        asMember().body(Map.of("phase", "EXECUTION")).post("/api/v1/cycles/" + cycleId + "/phase")
+                .then().statusCode(200);
+        String parentId = objective(cycleId);
+        String objectiveId = objective(cycleId, parentId); // a parentId, so the sample's type of it is checked
+        asMember().body(Map.of("title", "Delight customers, v2")).patch("/api/v1/objectives/" + objectiveId)
+                .then().statusCode(200);
+        String kr = keyResult(objectiveId, 0, 100);
+        asMember().body(Map.of("title", "Revenue, v2")).patch("/api/v1/key-results/" + kr).then().statusCode(200);
+        asMember().body(Map.of("currentValue", 40)).patch("/api/v1/key-results/" + kr).then().statusCode(200);
+        asMember().delete("/api/v1/key-results/" + kr).then().statusCode(204);
+        asMember().delete("/api/v1/objectives/" + objectiveId).then().statusCode(204);
+
+        for (String type : List.of("okr.cycle.created", "okr.cycle.updated", "okr.cycle.phase-changed")) {
+            assertPublishedAsTheContractSays("okr.cycles", cycleId, type);
+        }
+        for (String type : List.of("okr.objective.created", "okr.objective.updated",
+                "okr.objective.progress-changed", "okr.objective.deleted")) {
+            assertPublishedAsTheContractSays("okr.objectives", objectiveId, type);
+        }
+        for (String type : List.of("okr.key-result.created", "okr.key-result.updated",
+                "okr.key-result.progress-changed", "okr.key-result.deleted")) {
+            assertPublishedAsTheContractSays("okr.key-results", kr, type);
+        }
     }
 
     @Test

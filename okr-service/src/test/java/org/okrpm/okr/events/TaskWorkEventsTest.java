@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.okrpm.kit.events.DeadLetter;
+import org.okrpm.kit.testing.EventContract;
 import org.okrpm.kit.testing.TestEvents;
 
 /** okr-service ← project.key-result-work, through the real broker and database. */
@@ -88,6 +89,21 @@ class TaskWorkEventsTest {
     }
 
     @Test
+    void theContractSampleIsApplied() {
+        // the sample: 3.5 of 10 counted weight done, sequence 7
+        String objectiveId = objective(cycle());
+        String kr = tasksKeyResult(objectiveId, 10);
+        TestEvents.publish(TOPIC, kr, CHANGED, EventContract.sample(CHANGED, Map.of("keyResultId", kr)));
+        awaitProgress(kr, 0.35);
+        asViewer().get("/api/v1/key-results/" + kr).then().body("currentValue", is(3.5));
+        Long sequence = QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager()
+                .createNativeQuery("select tasks_sequence from key_result where id = ?1")
+                .setParameter(1, UUID.fromString(kr)).getSingleResult()).longValue());
+        assertThat(sequence, is(7L));
+        assertThat(historyProgress(kr), is(List.of(0.0, 0.35)));
+    }
+
+    @Test
     void rollupsOutOfOrderOrTwiceLeaveTheNewestAndNoStepBack() {
         String kr = tasksKeyResult(objective(cycle()), 4);
         publish(kr, 3, "3", "4");
@@ -118,7 +134,8 @@ class TaskWorkEventsTest {
                 .body("reason", containsString("not a readable")).body("payload", is("{not json"));
         awaitDeadLetter(wrongType);
         assertThat(deadLetterCount() - before, is(2.0));
-        TestEvents.awaitRecords("okr-service.dlq", r -> r.value().contains(poison), 1);
+        EventContract.assertMatches("okrpm.dead-letter.recorded",
+                TestEvents.awaitRecords("okr-service.dlq", r -> r.value().contains(poison), 1).get(0).value());
 
         // still poison: a re-drive says why and leaves it open; an admin may discard it
         asAdmin().post("/api/v1/admin/dead-letters/" + letter + "/redrive").then().statusCode(422)

@@ -1,13 +1,11 @@
 package org.okrpm.okr.http;
 
-import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
 import static org.okrpm.kit.testing.ProblemAssertions.assertProblem;
 import static org.okrpm.kit.testing.TestTokens.api;
 import static org.okrpm.kit.testing.TestTokens.as;
@@ -17,20 +15,50 @@ import static org.okrpm.okr.OkrFixtures.cycle;
 import static org.okrpm.okr.OkrFixtures.objective;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
-import java.security.KeyPairGenerator;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.okrpm.kit.testing.HttpConventionsContract;
 
-/** The conventions of API.md that every endpoint shares, checked on okr-service's endpoints. */
+/**
+ * The conventions of API.md that every endpoint shares: the kit's {@link HttpConventionsContract} run on
+ * okr-service's cycles and objectives, plus what only okr-service's endpoints show.
+ */
 @QuarkusTest
-class HttpConventionsTest {
+class HttpConventionsTest extends HttpConventionsContract {
 
-    @Test
-    void malformedJsonIsA400Problem() {
-        assertProblem(asMember().body("{\"name\": \"x\", ").post("/api/v1/cycles").then(), 400);
+    @Override
+    protected String listPath() {
+        return "/api/v1/cycles";
+    }
+
+    @Override
+    protected String createPath() {
+        return "/api/v1/cycles";
+    }
+
+    @Override
+    protected Map<String, Object> validCreateBody() {
+        return Map.of("name", "conv-" + UUID.randomUUID(), "startDate", "2026-10-01", "endDate", "2026-12-31");
+    }
+
+    @Override
+    protected int countCreatedFrom(Map<String, Object> body) {
+        // oldest first: read every page, so the count does not depend on how many cycles other tests made
+        int count = 0;
+        for (int page = 0; ; page++) {
+            var json = asViewer().queryParam("size", 200).queryParam("page", page).get("/api/v1/cycles")
+                    .then().statusCode(200).extract().jsonPath();
+            count += json.getList("items.findAll { it.name == '" + body.get("name") + "' }").size();
+            if (page + 1 >= json.getInt("totalPages")) {
+                return count;
+            }
+        }
+    }
+
+    @Override
+    protected String itemPathPrefix() {
+        return "/api/v1/objectives/";
     }
 
     @Test
@@ -58,19 +86,6 @@ class HttpConventionsTest {
     }
 
     @Test
-    void invalidUuidInThePathIsNotFound() {
-        assertProblem(asViewer().get("/api/v1/objectives/not-a-uuid").then(), 404);
-    }
-
-    @Test
-    void pageSizeOver200IsA400() {
-        assertProblem(asViewer().queryParam("size", 201).get("/api/v1/cycles").then(), 400)
-                .body("errors[0].field", is("size"));
-        assertProblem(asViewer().queryParam("size", 0).get("/api/v1/cycles").then(), 400);
-        assertProblem(asViewer().queryParam("page", -1).get("/api/v1/cycles").then(), 400);
-    }
-
-    @Test
     void unconvertibleQueryParametersAreA400NamingTheParameter() {
         assertProblem(asViewer().queryParam("cycleId", "abc").get("/api/v1/objectives").then(), 400)
                 .body("errors[0].field", is("cycleId"))
@@ -78,19 +93,6 @@ class HttpConventionsTest {
         assertProblem(asViewer().queryParam("phase", "DONE").get("/api/v1/cycles").then(), 400)
                 .body("errors[0].field", is("phase"))
                 .body("errors[0].message", containsString("EXECUTION"));
-        assertProblem(asViewer().queryParam("size", "ten").get("/api/v1/cycles").then(), 400)
-                .body("errors[0].field", is("size"));
-    }
-
-    @Test
-    void bodyOverOneMebibyteIsA413Problem() {
-        String big = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}";
-        assertProblem(asMember().body(big).post("/api/v1/cycles").then(), 413);
-    }
-
-    @Test
-    void wrongContentTypeIsA415Problem() {
-        assertProblem(asMember().contentType("text/plain").body("name=x").post("/api/v1/cycles").then(), 415);
     }
 
     @Test
@@ -120,35 +122,6 @@ class HttpConventionsTest {
     }
 
     @Test
-    void sameIdempotencyKeyAndBodyReturnsTheFirstResponseAndCreatesNothingNew() {
-        String key = UUID.randomUUID().toString();
-        Map<String, String> body = Map.of("name", "idem-" + key, "startDate", "2026-10-01", "endDate", "2026-12-31");
-        String first = asMember().header("Idempotency-Key", key).body(body).post("/api/v1/cycles")
-                .then().statusCode(201).extract().path("id");
-        var again = asMember().header("Idempotency-Key", key).body(body).post("/api/v1/cycles")
-                .then().statusCode(201)
-                .header("Idempotent-Replayed", "true")
-                .body("id", is(first))
-                .extract();
-        assertThat(again.header("Location"), containsString(first));
-        asViewer().queryParam("size", 200).get("/api/v1/cycles")
-                .then().body("items.findAll { it.name == 'idem-" + key + "' }.size()", is(1));
-    }
-
-    @Test
-    void sameIdempotencyKeyWithAnotherBodyIsA422() {
-        String key = UUID.randomUUID().toString();
-        asMember().header("Idempotency-Key", key)
-                .body(Map.of("name", "a-" + key, "startDate", "2026-10-01", "endDate", "2026-12-31"))
-                .post("/api/v1/cycles").then().statusCode(201);
-        assertProblem(asMember().header("Idempotency-Key", key)
-                .body(Map.of("name", "b-" + key, "startDate", "2026-10-01", "endDate", "2026-12-31"))
-                .post("/api/v1/cycles").then(), 422);
-        asViewer().queryParam("size", 200).get("/api/v1/cycles")
-                .then().body("items.name", not(hasItem("b-" + key)));
-    }
-
-    @Test
     void idempotencyKeysBelongToTheirCaller() {
         String key = UUID.randomUUID().toString();
         Map<String, String> body = Map.of("name", "mine-" + key, "startDate", "2026-10-01", "endDate", "2026-12-31");
@@ -158,51 +131,11 @@ class HttpConventionsTest {
     }
 
     @Test
-    void viewerCannotWrite() {
-        assertProblem(asViewer().body(Map.of("name", "v-" + UUID.randomUUID(), "startDate", "2026-10-01",
-                "endDate", "2026-12-31")).post("/api/v1/cycles").then(), 403);
-        asViewer().get("/api/v1/cycles").then().statusCode(200);
-    }
-
-    @Test
-    void integratorHasNoBusinessWithOkrs() {
-        assertProblem(as("jira-bot", "integrator").get("/api/v1/cycles").then(), 403);
-    }
-
-    @Test
-    void noTokenIsA401WithAChallenge() {
-        assertProblem(api().get("/api/v1/cycles").then(), 401).header("WWW-Authenticate", startsWith("Bearer"));
-        assertProblem(api().contentType("application/json").body("{}").post("/api/v1/objectives").then(), 401);
-    }
-
-    @Test
-    void tokenSignedWithAnotherKeyIsA401() throws Exception {
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String forged = Jwt.issuer("https://okrpm.local").subject("mallory").groups(Set.of("admin"))
-                .sign(generator.generateKeyPair().getPrivate());
-        assertProblem(api().auth().oauth2(forged).get("/api/v1/cycles").then(), 401);
-        assertProblem(api().auth().oauth2("not.a.jwt").get("/api/v1/cycles").then(), 401);
-    }
-
-    @Test
-    void requestIdIsEchoedOrGenerated() {
-        asViewer().header("X-Request-Id", "trace-42").get("/api/v1/cycles")
-                .then().header("X-Request-Id", "trace-42");
-        asViewer().get("/api/v1/cycles").then().header("X-Request-Id", notNullValue());
-        api().get("/api/v1/cycles").then().statusCode(401).header("X-Request-Id", notNullValue());
-    }
-
-    @Test
-    void healthAndOpenApiNeedNoToken() {
-        api().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    void openApiDocumentsTheProblemResponsesOfEveryOperation() {
         api().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("paths.keySet()", hasItem("/api/v1/cycles"))
                 .body("paths.'/api/v1/key-results/{id}'.patch.responses.keySet()",
                         everyItem(is(notNullValue())))
                 .body("paths.'/api/v1/key-results/{id}'.patch.responses.'412'.description", notNullValue())
-                .body("paths.'/api/v1/cycles'.post.responses.'409'.description", notNullValue())
-                .body("paths.'/api/v1/cycles'.post.responses.'401'.description", notNullValue())
-                .body("components.schemas.Problem", notNullValue());
+                .body("paths.'/api/v1/cycles'.post.responses.'409'.description", notNullValue());
     }
 }

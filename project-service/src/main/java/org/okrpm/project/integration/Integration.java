@@ -1,22 +1,18 @@
 package org.okrpm.project.integration;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.okrpm.kit.persistence.AuditedEntity;
 
 /** An external tool's project bound to one of our projects. The secret is kept encrypted, never returned. */
 @Entity
 @Table(name = "integration")
-public class Integration extends PanacheEntityBase {
+public class Integration extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -40,15 +36,4 @@ public class Integration extends PanacheEntityBase {
 
     @Column(name = "created_by", length = 100)
     public String createdBy;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

@@ -9,8 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.okrpm.kit.envelope.IncomingEvent;
-import org.okrpm.kit.events.EventConsumption;
-import org.okrpm.kit.events.EventHandler;
+import org.okrpm.kit.events.KafkaEventConsumer;
 import org.okrpm.kit.events.UnreadableEventException;
 
 /**
@@ -21,13 +20,10 @@ import org.okrpm.kit.events.UnreadableEventException;
  * progress.
  */
 @ApplicationScoped
-public class KeyResultEventsConsumer implements EventHandler {
+public class KeyResultEventsConsumer extends KafkaEventConsumer {
 
     public static final String CHANNEL = "okr-key-results";
     public static final String DELETED = "okr.key-result.deleted";
-
-    @Inject
-    EventConsumption consumption;
 
     @Inject
     KeyResultReplicas replicas;
@@ -35,15 +31,14 @@ public class KeyResultEventsConsumer implements EventHandler {
     @Inject
     ObjectMapper mapper;
 
-    @Incoming(CHANNEL)
-    @Blocking
-    public CompletionStage<Void> consume(Message<List<String>> batch) {
-        return consumption.consume(this, batch);
+    public KeyResultEventsConsumer() {
+        super(CHANNEL);
     }
 
-    @Override
-    public String channel() {
-        return CHANNEL;
+    @Incoming(CHANNEL)
+    @Blocking
+    public CompletionStage<Void> onPoll(Message<List<String>> batch) {
+        return consume(batch);
     }
 
     @Override

@@ -1,59 +1,56 @@
 package org.okrpm.project.keyresult;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.okrpm.kit.http.CurrentRequest;
+import org.okrpm.kit.lookup.CallerCredentials;
+import org.okrpm.kit.lookup.OwnerLookup;
+import org.okrpm.kit.lookup.OwnerUnavailableException;
 
 /**
- * Asks okr-service once for a key result the replica has not seen. Short timeout; a circuit breaker stops
- * asking for a while when okr-service keeps failing, so a slow or dead okr-service never slows every
- * request. A 401/403 (the caller's credentials are not good for okr-service) is not okr-service failing and
- * does not count against the circuit.
+ * Asks okr-service once for a key result the replica has not seen, with the caller's credentials and request
+ * id, through the kit's {@link OwnerLookup} (1 s timeout, circuit breaker; 401/403 are not okr-service
+ * failing and do not count against the circuit; 404 is "does not exist").
  */
+@Startup
 @ApplicationScoped
 public class KeyResultLookup {
 
-    /** The circuit's name, for {@code CircuitBreakerMaintenance}. */
-    public static final String CIRCUIT = "okr-service-key-results";
+    /** The circuit's name, for {@code CircuitBreakerMaintenance}: the owner, okr-service. */
+    public static final String CIRCUIT = "okr-service";
 
     @Inject
     @RestClient
     OkrServiceClient okrService;
 
-    /** okr-service refused the caller's credentials: the answer is unknown, but okr-service is healthy. */
-    public static class LookupRefusedException extends RuntimeException {
-        public LookupRefusedException(int status) {
-            super("okr-service answered " + status);
-        }
+    @Inject
+    CallerCredentials caller;
+
+    @Inject
+    CurrentRequest currentRequest;
+
+    private OwnerLookup okr;
+
+    /** Built once, eagerly: the circuit is registered when the policy is built. */
+    @PostConstruct
+    void init() {
+        okr = OwnerLookup.forOwner(CIRCUIT);
     }
 
     /**
      * @return the key result, or empty when okr-service says 404
-     * @throws RuntimeException on timeout, error status, unreachable okr-service or open circuit
+     * @throws OwnerUnavailableException on timeout, error status, refused credentials, unreachable okr-service
+     *                                   or open circuit
      */
-    @Timeout(value = 1000, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1, skipOn = LookupRefusedException.class)
-    @CircuitBreakerName(CIRCUIT)
-    public Optional<KeyResultSnapshot> find(UUID id, String authorization, String apiKey, String requestId) {
-        try {
-            return Optional.ofNullable(okrService.keyResult(id, authorization, apiKey, requestId));
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 404) {
-                return Optional.empty();
-            }
-            if (status == 401 || status == 403) {
-                throw new LookupRefusedException(status);
-            }
-            throw e;
-        }
+    public Optional<KeyResultSnapshot> find(UUID id) {
+        String authorization = caller.authorization();
+        String apiKey = caller.apiKey();
+        String requestId = currentRequest.id();
+        return okr.find("Key result", id, () -> okrService.keyResult(id, authorization, apiKey, requestId));
     }
 }

@@ -1,6 +1,5 @@
 package org.okrpm.project.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,20 +11,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.okrpm.kit.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "project")
-public class Project extends PanacheEntityBase {
+public class Project extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -66,15 +62,4 @@ public class Project extends PanacheEntityBase {
     @OrderColumn(name = "position")
     @Column(name = "key_result_id", nullable = false)
     public List<UUID> keyResultIds = new ArrayList<>();
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    public long version;
 }

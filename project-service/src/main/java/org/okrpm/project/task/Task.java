@@ -1,22 +1,19 @@
 package org.okrpm.project.task;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
+import org.okrpm.kit.persistence.AuditedEntity;
 
 @Entity
 @Table(name = "task")
-public class Task extends PanacheEntityBase {
+public class Task extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -50,14 +47,6 @@ public class Task extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     /** The integration that made this task from an external item (null for tasks made here, or once it is deleted). */
     @Column(name = "integration_id")
     public UUID integrationId;
@@ -69,7 +58,4 @@ public class Task extends PanacheEntityBase {
     /** The external item, e.g. {@code octo-org/octo-repo#42} or {@code OPS-12}; unique per integration. */
     @Column(name = "external_id", length = 200)
     public String externalId;
-
-    @Version
-    public long version;
 }

@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.okrpm.kit.testing.EventContract;
 import org.okrpm.kit.testing.TestEvents;
 import org.okrpm.project.keyresult.KeyResultReplica;
 
@@ -70,6 +71,32 @@ class KeyResultEventsTest {
         asMember().body(Map.of("title", "t", "keyResultId", kr)).post("/api/v1/projects/" + projectId + "/tasks")
                 .then().statusCode(422).body("errors[0].field", is("keyResultId"))
                 .body("detail", containsString("does not exist"));
+    }
+
+    /** The contract sample of {@code type} for the key result {@code id}, at {@code version}. */
+    private static String publishSample(String id, String type, long version) {
+        return TestEvents.publish(TOPIC, id, type,
+                EventContract.sample(type, Map.of("id", id, "version", version)));
+    }
+
+    @Test
+    void theContractSamplesAreApplied() {
+        String kr = UUID.randomUUID().toString();
+        String objectiveId = EventContract.sampleTree("okr.key-result.created").get("objectiveId").asText();
+        awaitProcessed(publishSample(kr, "okr.key-result.created", 0));
+        KeyResultReplica created = replica(kr);
+        assertThat(created.deleted, is(false));
+        assertThat(created.version, is(0L));
+        assertThat(created.objectiveId.toString(), is(objectiveId));
+        assertThat(createTask(project(), kr), is(201));
+
+        awaitProcessed(publishSample(kr, "okr.key-result.updated", 1));
+        assertThat(replica(kr).version, is(1L));
+        awaitProcessed(publishSample(kr, "okr.key-result.deleted", 2));
+        KeyResultReplica deleted = replica(kr);
+        assertThat(deleted.deleted, is(true));
+        assertThat(deleted.version, is(2L));
+        assertThat(createTask(project(), kr), is(422));
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.okrpm.kit.testing.EventContract;
 import org.okrpm.kit.testing.TestBroker;
 import org.okrpm.kit.testing.TestEvents;
 import org.okrpm.project.task.TaskService;
@@ -83,6 +84,7 @@ class PublishedEventsTest {
             assertThat(snapshot.getString("projectId"), is(projectId));
             assertThat(snapshot.getLong("version"), is((long) i)); // created 0, then one version per change
             assertThat(snapshot.getDouble("weight"), is(2.0));
+            EventContract.assertMatches(type(record), record.value());
         }
         assertThat(TestEvents.header(records.get(0), "ce_requestid"), is("req-task-events"));
         assertThat(records.stream().map(r -> TestEvents.header(r, "ce_id")).collect(Collectors.toSet()).size(),
@@ -142,6 +144,7 @@ class PublishedEventsTest {
         records.forEach(r -> {
             assertThat(TestEvents.header(r, "ce_source"), is("/project-service"));
             assertThat(TestEvents.header(r, "ce_subject"), is(projectId));
+            EventContract.assertMatches(type(r), r.value());
         });
         JsonPath created = JsonPath.from(records.get(0).value());
         assertThat(created.getString("id"), is(projectId));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.okrpm.kit.testing.EventContract;
 import org.okrpm.kit.testing.TestEvents;
 
 /** The rollups published on project.key-result-work, read back from the real broker. */
@@ -33,7 +34,7 @@ public final class Rollups {
 
     /**
      * Waits for the key result's first {@code count} rollups and checks they are all there is so far: keyed
-     * and typed right, sequences 1..count. A rollup published before the last expected one (same key, same
+     * and typed right, sequences 1..count, each of the shape of the contract sample. A rollup published before the last expected one (same key, same
      * partition, so read before it) would shift the sequences and fail this.
      */
     public static List<Rollup> of(String keyResultId, int count) {
@@ -46,6 +47,7 @@ public final class Rollups {
             assertThat(TestEvents.header(record, "ce_type"), is("project.key-result-work.changed"));
             assertThat(TestEvents.header(record, "ce_subject"), is(keyResultId));
             assertThat(TestEvents.header(record, "ce_source"), is("/project-service"));
+            EventContract.assertMatches(KeyResultWorkEvents.CHANGED, record.value());
         }
         rollups.forEach(r -> assertThat(r.keyResultId(), is(keyResultId)));
         return rollups;

@@ -1,0 +1,190 @@
+package org.okrpm.kit.testing;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.okrpm.kit.testing.ProblemAssertions.assertProblem;
+import static org.okrpm.kit.testing.TestTokens.api;
+import static org.okrpm.kit.testing.TestTokens.as;
+import static org.okrpm.kit.testing.TestTokens.asAdmin;
+import static org.okrpm.kit.testing.TestTokens.asMember;
+import static org.okrpm.kit.testing.TestTokens.asViewer;
+
+import io.smallrye.jwt.build.Jwt;
+import java.security.KeyPairGenerator;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conventions of API.md that the kit gives every service (problem+json errors, paging, roles, tokens,
+ * idempotency keys, request ids, health and OpenAPI), written once and run against each service: a service's
+ * {@code HttpConventionsTest extends HttpConventionsContract} is a {@code @QuarkusTest} that names, through the
+ * hooks below, the endpoints to check them on, and adds its own service-specific tests.
+ */
+public abstract class HttpConventionsContract {
+
+    /** A paged list endpoint that a viewer may read, e.g. {@code /api/v1/cycles}. */
+    protected abstract String listPath();
+
+    /** An endpoint where a member creates a resource from a JSON body (201 with {@code id} and Location). */
+    protected abstract String createPath();
+
+    /** A valid body for {@link #createPath()}; each call returns a body for a new, different resource. */
+    protected abstract Map<String, Object> validCreateBody();
+
+    /** How many resources created from {@code body} (by {@link #createPath()}) exist now. */
+    protected abstract int countCreatedFrom(Map<String, Object> body);
+
+    /** The path of one resource without its id, e.g. {@code /api/v1/objectives/}; its GET is for viewers. */
+    protected abstract String itemPathPrefix();
+
+    @Test
+    public void malformedJsonIsA400Problem() {
+        assertProblem(asMember().body("{\"name\": \"x\", ").post(createPath()).then(), 400);
+    }
+
+    @Test
+    public void invalidUuidInThePathIsNotFound() {
+        assertProblem(asViewer().get(itemPathPrefix() + "not-a-uuid").then(), 404);
+    }
+
+    @Test
+    public void unknownIdIsA404Problem() {
+        assertProblem(asViewer().get(itemPathPrefix() + UUID.randomUUID()).then(), 404);
+    }
+
+    @Test
+    public void pageSizeIsBetween1And200() {
+        assertProblem(asViewer().queryParam("size", 201).get(listPath()).then(), 400)
+                .body("errors[0].field", is("size"));
+        assertProblem(asViewer().queryParam("size", 0).get(listPath()).then(), 400);
+        assertProblem(asViewer().queryParam("page", -1).get(listPath()).then(), 400);
+        asViewer().queryParam("size", 200).get(listPath()).then().statusCode(200)
+                .body("page", is(0)).body("size", is(200)).body("totalItems", notNullValue())
+                .body("totalPages", notNullValue());
+    }
+
+    @Test
+    public void unconvertiblePagingParametersAreA400NamingTheParameter() {
+        assertProblem(asViewer().queryParam("size", "ten").get(listPath()).then(), 400)
+                .body("errors[0].field", is("size"));
+        assertProblem(asViewer().queryParam("page", "first").get(listPath()).then(), 400)
+                .body("errors[0].field", is("page"));
+    }
+
+    @Test
+    public void bodyOverOneMebibyteIsA413Problem() {
+        String big = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        assertProblem(asMember().body(big).post(createPath()).then(), 413);
+    }
+
+    @Test
+    public void wrongContentTypeIsA415Problem() {
+        assertProblem(asMember().contentType("text/plain").body("name=x").post(createPath()).then(), 415);
+    }
+
+    @Test
+    public void anUnsupportedMethodIsA405Problem() {
+        assertProblem(asMember().body("{}").put(listPath()).then(), 405);
+    }
+
+    @Test
+    public void anUnacceptableMediaTypeIsA406Problem() {
+        assertProblem(asViewer().accept("application/xml").get(listPath()).then(), 406);
+    }
+
+    @Test
+    public void viewerReadsButCannotWrite() {
+        Map<String, Object> body = validCreateBody();
+        assertProblem(asViewer().body(body).post(createPath()).then(), 403);
+        asViewer().get(listPath()).then().statusCode(200);
+        assertThat(countCreatedFrom(body), is(0));
+    }
+
+    @Test
+    public void integratorMayNotReadTheList() {
+        assertProblem(as("jira-bot", "integrator").get(listPath()).then(), 403);
+    }
+
+    @Test
+    public void adminMayCreateAndRead() {
+        Map<String, Object> body = validCreateBody();
+        asAdmin().body(body).post(createPath()).then().statusCode(201).body("id", notNullValue());
+        asAdmin().get(listPath()).then().statusCode(200);
+        assertThat(countCreatedFrom(body), is(1));
+    }
+
+    @Test
+    public void noTokenIsA401WithAChallenge() {
+        assertProblem(api().get(listPath()).then(), 401).header("WWW-Authenticate", startsWith("Bearer"));
+        assertProblem(api().contentType("application/json").body("{}").post(createPath()).then(), 401);
+    }
+
+    @Test
+    public void tokenSignedWithAnotherKeyOrNoJwtIsA401() throws Exception {
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String issuer = ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class);
+        String forged = Jwt.issuer(issuer).subject("mallory").groups(Set.of("admin"))
+                .sign(generator.generateKeyPair().getPrivate());
+        assertProblem(api().auth().oauth2(forged).get(listPath()).then(), 401);
+        assertProblem(api().auth().oauth2("not.a.jwt").get(listPath()).then(), 401);
+    }
+
+    @Test
+    public void sameIdempotencyKeyAndBodyReturnsTheFirstResponseAndCreatesNothingNew() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = validCreateBody();
+        String first = asMember().header("Idempotency-Key", key).body(body).post(createPath())
+                .then().statusCode(201).extract().path("id");
+        var again = asMember().header("Idempotency-Key", key).body(body).post(createPath())
+                .then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", is(first))
+                .extract();
+        assertThat(again.header("Location"), containsString(first));
+        assertThat(countCreatedFrom(body), is(1));
+    }
+
+    @Test
+    public void sameIdempotencyKeyWithAnotherBodyIsA422() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = validCreateBody();
+        Map<String, Object> other = validCreateBody();
+        asMember().header("Idempotency-Key", key).body(first).post(createPath()).then().statusCode(201);
+        assertProblem(asMember().header("Idempotency-Key", key).body(other).post(createPath()).then(), 422);
+        assertThat(countCreatedFrom(other), is(0));
+    }
+
+    @Test
+    public void requestIdIsEchoedOrGenerated() {
+        asViewer().header("X-Request-Id", "trace-42").get(listPath())
+                .then().header("X-Request-Id", "trace-42");
+        asViewer().get(listPath()).then().header("X-Request-Id", notNullValue());
+        api().get(listPath()).then().statusCode(401).header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    public void healthMetricsAndOpenApiNeedNoToken() {
+        api().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        api().get("/q/metrics").then().statusCode(200);
+        api().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItem(listPath()))
+                .body("paths.'" + createPath() + "'.post.responses.'401'.description", notNullValue())
+                .body("components.schemas.Problem", notNullValue());
+    }
+
+    @Test
+    public void aMemberCanCreate() {
+        Map<String, Object> body = validCreateBody();
+        asMember().body(body).post(createPath()).then().statusCode(201)
+                .header("Location", notNullValue());
+        assertThat(countCreatedFrom(body), is(1));
+    }
+}

@@ -11,9 +11,9 @@ import org.okrpm.stack.ServiceProcess;
 
 /**
  * {@code ./benchmarks/run}: starts the local stack on free ports in a fresh folder under benchmarks/target, measures
- * (in this order, on the same stack) the Kafka floor, event propagation, the burst and its catch-up, gateway
- * overhead, memory after the load, each service's restart and the whole stack's restart, and writes a Markdown
- * report. See docs/benchmarks.md for the method and the recorded results.
+ * (in this order, on the same stack) the Kafka floor, event propagation, the burst, its catch-up and the bulk run,
+ * gateway overhead, memory after the load, each service's restart and the whole stack's restart, and writes a
+ * Markdown report. See docs/benchmarks.md for the method and the recorded results.
  */
 public final class BenchmarkMain {
 
@@ -92,7 +92,7 @@ public final class BenchmarkMain {
         List<Fixture.LinkedKeyResult> warmUp = Fixture.create(api, 1, 100, 4);
         List<Fixture.LinkedKeyResult> streamOnly = Fixture.create(api, 10, perKeyResult, 4);
         List<Fixture.LinkedKeyResult> polled = Fixture.create(api, 10, perKeyResult, 4);
-        ConsumerLag.awaitCaughtUp(kafka, "okr-service", "project.tasks", CONSUMED_WITHIN);
+        ConsumerLag.awaitCaughtUp(kafka, "okr-service", Burst.ROLLUPS, CONSUMED_WITHIN);
         try (PipelineTrace trace = new PipelineTrace(kafka)) {
             step("Propagation warm-up: 100 completions");
             Propagation.run(api, stream, trace, warmUp, 100, options.rate(), true);
@@ -105,23 +105,27 @@ public final class BenchmarkMain {
         }
     }
 
-    /** Every task DONE through the gateway, then every task reopened while okr-service is down. */
+    /**
+     * Every task DONE with single PATCHes through the gateway; every task reopened in bulk while okr-service is
+     * down, then its catch-up; every task DONE again in bulk through the gateway, end to end.
+     */
     private static void burst(LocalStack stack, Api api, ProgressStreamClient stream, String kafka, Options options,
                               Report report) throws Exception {
         step("Burst fixture: " + options.burstKeyResults() + " key results x " + options.burstTasksPerKeyResult()
                 + " tasks");
         List<Fixture.LinkedKeyResult> burst = Fixture.create(api, options.burstKeyResults(),
                 options.burstTasksPerKeyResult(), 4);
-        ConsumerLag.awaitCaughtUp(kafka, "okr-service", "project.tasks", CONSUMED_WITHIN);
-        step("Burst: every task DONE, " + options.clients() + " clients");
+        ConsumerLag.awaitCaughtUp(kafka, "okr-service", Burst.ROLLUPS, CONSUMED_WITHIN);
+        step("Burst: every task DONE with its own PATCH, " + options.clients() + " clients");
         Map<String, Long> cpuBefore = cpuMillis(stack);
-        Burst.Result live = Burst.live(api, stream, burst, options.clients());
-        Map<String, Long> cpuAfter = cpuMillis(stack);
+        Burst.Result live = Burst.live(api, stream, kafka, burst, options.clients());
         report.liveBurst(live);
-        cpuAfter.forEach((name, ms) -> report.cpuPerEvent(name, (ms - cpuBefore.get(name)) / (double) live.events()));
+        report.cpuPerChange("live", cpuSince(stack, cpuBefore, live.changes()));
 
-        step("Catch-up: okr-service stopped, every task reopened, okr-service started");
-        report.catchUpBurst(Burst.catchUp(api, stream, burst, options.clients(), new Burst.OkrServiceControl() {
+        ConsumerLag.awaitCaughtUp(kafka, "okr-service", Burst.ROLLUPS, CONSUMED_WITHIN);
+        step("Catch-up: okr-service stopped, every task reopened in bulk (" + options.bulkSize()
+                + " per request), okr-service started");
+        report.catchUpBurst(Burst.catchUp(api, stream, kafka, burst, options.bulkSize(), new Burst.OkrServiceControl() {
             @Override
             public void stop() {
                 stack.service("okr-service").stop();
@@ -132,6 +136,20 @@ public final class BenchmarkMain {
                 stack.startService("okr-service");
             }
         }));
+
+        ConsumerLag.awaitCaughtUp(kafka, "okr-service", Burst.ROLLUPS, CONSUMED_WITHIN);
+        step("Bulk: every task DONE through POST /api/v1/tasks/bulk, " + options.bulkSize() + " per request");
+        cpuBefore = cpuMillis(stack);
+        Burst.Result bulk = Burst.bulk(api, stream, kafka, burst, options.bulkSize());
+        report.bulkBurst(bulk);
+        report.cpuPerChange("bulk", cpuSince(stack, cpuBefore, bulk.changes()));
+    }
+
+    /** CPU ms per task change each process used since {@code before}. */
+    private static Map<String, Double> cpuSince(LocalStack stack, Map<String, Long> before, int changes) {
+        Map<String, Double> perChange = new java.util.LinkedHashMap<>();
+        cpuMillis(stack).forEach((name, ms) -> perChange.put(name, (ms - before.get(name)) / (double) changes));
+        return perChange;
     }
 
     /** The same GET of a key result, direct to okr-service and through the gateway, with 1 and N connections. */

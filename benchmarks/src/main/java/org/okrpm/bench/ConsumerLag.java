@@ -30,11 +30,23 @@ final class ConsumerLag {
         }
     }
 
+    /** The records on {@code topic} that {@code group} has not committed yet: what it will read next. */
+    static long lag(String bootstrapServers, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            return lag(admin, group, topic);
+        }
+    }
+
+    /** The records ever written to {@code topic}, all partitions: the difference of two readings is what came. */
+    static long written(String bootstrapServers, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            return ends(admin, topic).values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
+        }
+    }
+
     private static long lag(Admin admin, String group, String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = ends(admin, topic);
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         long lag = 0;
@@ -43,5 +55,13 @@ final class ConsumerLag {
             lag += end.getValue().offset() - (done == null ? 0 : done.offset());
         }
         return lag;
+    }
+
+    private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends(Admin admin, String topic)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get();
     }
 }

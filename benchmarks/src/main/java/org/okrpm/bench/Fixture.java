@@ -1,5 +1,6 @@
 package org.okrpm.bench;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -16,7 +17,11 @@ import java.util.concurrent.Future;
  */
 final class Fixture {
 
-    /** A TASKS key result and the ids of the open tasks linked to it. */
+    /** Every key result's scale: NUMBER from 0 to 100, so currentValue shows done ÷ tasks on it. */
+    static final BigDecimal START_VALUE = BigDecimal.ZERO;
+    static final BigDecimal TARGET_VALUE = BigDecimal.valueOf(100);
+
+    /** A TASKS key result and the ids of the open tasks (weight 1) linked to it. */
     record LinkedKeyResult(String id, List<String> taskIds) {
     }
 
@@ -34,8 +39,8 @@ final class Fixture {
                         "title", "Benchmark objective " + i / 10, "level", "TEAM"), 201).get("id").asText();
             }
             krIds.add(api.post("/api/v1/objectives/" + objectiveId + "/key-results", Map.of("title", "KR " + i,
-                    "metricType", "NUMBER", "startValue", 0, "targetValue", 100, "progressSource", "TASKS"), 201)
-                    .get("id").asText());
+                    "metricType", "NUMBER", "startValue", START_VALUE, "targetValue", TARGET_VALUE,
+                    "progressSource", "TASKS"), 201).get("id").asText());
         }
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         try {

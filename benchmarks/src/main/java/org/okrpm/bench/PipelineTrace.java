@@ -19,9 +19,10 @@ import org.apache.kafka.common.header.Header;
 /**
  * Where the propagation time goes, read off the events themselves: {@code ce_time} is when a service wrote the
  * event in its transaction, the Kafka record timestamp is when its outbox relay handed it to the producer. A
- * completion's path is then: PATCH sent → task event written (project-service) → task event sent (its relay)
- * → key-result event written (okr-service consumed and applied it) → key-result event sent (its relay) →
- * arrival on the SSE stream. All clocks are this machine's wall clock (millisecond records).
+ * completion's path is then: PATCH sent → key result's work rollup written (project-service, in the task's
+ * transaction) → rollup sent (its relay) → key-result event written (okr-service consumed and applied it) →
+ * key-result event sent (its relay) → arrival on the SSE stream. All clocks are this machine's wall clock
+ * (millisecond records).
  */
 final class PipelineTrace implements AutoCloseable {
 
@@ -30,8 +31,8 @@ final class PipelineTrace implements AutoCloseable {
     }
 
     static final List<String> STAGES = List.of(
-            "project-service: PATCH received, task event written",
-            "project-service outbox relay: commit → event sent",
+            "project-service: PATCH received, work rollup written",
+            "project-service outbox relay: commit → rollup sent",
             "broker → okr-service consumer → key result updated, event written",
             "okr-service outbox relay: commit → event sent",
             "broker → gateway consumer → SSE frame received",
@@ -55,7 +56,8 @@ final class PipelineTrace implements AutoCloseable {
         }
     }
 
-    CompletableFuture<Stamp> taskCompleted(String taskId) {
+    /** The first rollup that names {@code taskId} among the changes it stands for. */
+    CompletableFuture<Stamp> rollupOf(String taskId) {
         return stamps.computeIfAbsent("task:" + taskId, k -> new CompletableFuture<>());
     }
 
@@ -67,7 +69,7 @@ final class PipelineTrace implements AutoCloseable {
     private void read(String bootstrapServers, CountDownLatch positioned) {
         try (KafkaConsumer<String, String> consumer = PlainConsumer.create(bootstrapServers)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of("project.tasks", "okr.key-results")) {
+            for (String topic : List.of("project.key-result-work", "okr.key-results")) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
@@ -94,8 +96,10 @@ final class PipelineTrace implements AutoCloseable {
         Instant written = Instant.parse(time);
         Stamp stamp = new Stamp(written.toEpochMilli() + (written.getNano() % 1_000_000) / 1e6, record.timestamp(),
                 System.currentTimeMillis());
-        if (type.equals("project.task.completed")) {
-            taskCompleted(record.key()).complete(stamp);
+        if (type.equals("project.key-result-work.changed")) {
+            for (var taskId : Api.JSON.readTree(record.value()).path("changedTaskIds")) {
+                rollupOf(taskId.asText()).complete(stamp);
+            }
         } else if (type.equals("okr.key-result.progress-changed")) {
             double progress = Api.JSON.readTree(record.value()).get("progress").asDouble();
             keyResultProgress(record.key(), progress).complete(stamp);

@@ -1,7 +1,10 @@
 package org.okrpm.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +21,10 @@ final class ProgressStreamClient implements AutoCloseable {
 
     private final Map<String, CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
     private final Map<String, Double> latestProgress = new ConcurrentHashMap<>();
+    private final Map<String, BigDecimal> latestValue = new ConcurrentHashMap<>();
     private final Map<String, Long> latestAt = new ConcurrentHashMap<>();
+    /** The {@link System#nanoTime()} of every key-result progress frame, in arrival order. */
+    private final List<Long> frames = new ArrayList<>();
     private final CountDownLatch connected = new CountDownLatch(1);
     private final Thread reader;
     private volatile Stream<String> lines;
@@ -40,6 +46,25 @@ final class ProgressStreamClient implements AutoCloseable {
     /** The last progress the stream announced for a key result. */
     Double latestProgress(String keyResultId) {
         return latestProgress.get(keyResultId);
+    }
+
+    /** Whether the last progress change announced for a key result shows {@code expected}. */
+    boolean shows(String keyResultId, ProgressMath expected) {
+        return expected.matches(latestProgress.get(keyResultId), latestValue.get(keyResultId));
+    }
+
+    /** How many key-result progress changes arrived in [{@code from}, {@code to}] (nanoTime). */
+    synchronized int framesBetween(long from, long to) {
+        return (int) frames.stream().filter(t -> t >= from && t <= to).count();
+    }
+
+    /** When the first key-result progress change at or after {@code from} (nanoTime) arrived; 0 if none. */
+    synchronized long firstFrameFrom(long from) {
+        return frames.stream().filter(t -> t >= from).findFirst().orElse(0L);
+    }
+
+    private synchronized void frame(long at) {
+        frames.add(at);
     }
 
     /** The {@link System#nanoTime()} of the last progress change announced for a key result. */
@@ -68,7 +93,9 @@ final class ProgressStreamClient implements AutoCloseable {
                     String id = snapshot.get("id").asText();
                     double progress = snapshot.get("progress").asDouble();
                     latestAt.put(id, now);
+                    latestValue.put(id, new BigDecimal(snapshot.get("currentValue").asText()));
                     latestProgress.put(id, progress);
+                    frame(now);
                     arrivalOf(id, progress).complete(now);
                 } else if (line.isEmpty()) {
                     event = null;

@@ -38,15 +38,15 @@ final class Propagation {
             int k = i % keyResults.size();
             Fixture.LinkedKeyResult kr = keyResults.get(k);
             String taskId = kr.taskIds().get(done[k]++);
-            double expected = ProgressMath.round((double) done[k] / kr.taskIds().size());
+            ProgressMath expected = ProgressMath.of(done[k], kr.taskIds().size());
             long due = start + i * period;
             if (System.nanoTime() > due) {
                 late++;
             }
             LockSupport.parkNanos(due - System.nanoTime());
-            var arrival = stream.arrivalOf(kr.id(), expected);
-            var taskEvent = trace.taskCompleted(taskId);
-            var keyResultEvent = trace.keyResultProgress(kr.id(), expected);
+            var arrival = stream.arrivalOf(kr.id(), expected.progress());
+            var rollupEvent = trace.rollupOf(taskId);
+            var keyResultEvent = trace.keyResultProgress(kr.id(), expected.progress());
 
             Instant sentAt = Instant.now();
             long sent = System.nanoTime();
@@ -54,8 +54,7 @@ final class Propagation {
             patch.recordNanos(System.nanoTime() - sent);
             long visibleAt = 0;
             if (pollGet) {
-                while (ProgressMath.round(api.get("/api/v1/key-results/" + kr.id()).get("progress").asDouble())
-                        != expected) {
+                while (!expected.matches(api.get("/api/v1/key-results/" + kr.id()))) {
                     LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(POLL_MICROS));
                 }
                 visibleAt = System.nanoTime();
@@ -65,9 +64,9 @@ final class Propagation {
                 long arrived = arrival.get(30, TimeUnit.SECONDS);
                 onStream.recordNanos(arrived - sent);
                 double sentMillis = sentAt.toEpochMilli() + (sentAt.getNano() % 1_000_000) / 1e6;
-                PipelineTrace.Stamp task = taskEvent.get(30, TimeUnit.SECONDS);
+                PipelineTrace.Stamp rollup = rollupEvent.get(30, TimeUnit.SECONDS);
                 PipelineTrace.Stamp progress = keyResultEvent.get(30, TimeUnit.SECONDS);
-                double[] chain = {sentMillis, task.writtenMillis(), task.sentMillis(), progress.writtenMillis(),
+                double[] chain = {sentMillis, rollup.writtenMillis(), rollup.sentMillis(), progress.writtenMillis(),
                         progress.sentMillis(), sentMillis + (arrived - sent) / 1e6};
                 for (int s = 0; s < chain.length - 1; s++) {
                     record(stages.get(s), chain[s + 1] - chain[s]);

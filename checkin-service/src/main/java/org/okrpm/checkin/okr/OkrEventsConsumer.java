@@ -12,7 +12,7 @@ import org.okrpm.checkin.okr.OkrSnapshots.CycleSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.KeyResultSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
 import org.okrpm.kit.envelope.IncomingEvent;
-import org.okrpm.kit.events.KafkaEventConsumer;
+import org.okrpm.kit.events.ReplicaEventConsumer;
 import org.okrpm.kit.events.PoisonEventException;
 import org.okrpm.kit.events.UnreadableEventException;
 
@@ -23,7 +23,7 @@ import org.okrpm.kit.events.UnreadableEventException;
  * Progress changes are skipped without a transaction: the replica keeps no progress.
  */
 @ApplicationScoped
-public class OkrEventsConsumer extends KafkaEventConsumer {
+public class OkrEventsConsumer extends ReplicaEventConsumer {
 
     public static final String CHANNEL = "okr-events";
 
@@ -41,11 +41,6 @@ public class OkrEventsConsumer extends KafkaEventConsumer {
     @Blocking
     public CompletionStage<Void> onPoll(Message<List<String>> batch) {
         return consume(batch);
-    }
-
-    @Override
-    public boolean wants(IncomingEvent event) {
-        return !event.isProgressChange();
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.okrpm.kit.envelope.IncomingEvent;
-import org.okrpm.kit.events.KafkaEventConsumer;
+import org.okrpm.kit.events.ReplicaEventConsumer;
 import org.okrpm.kit.events.UnreadableEventException;
 
 /**
@@ -20,7 +20,7 @@ import org.okrpm.kit.events.UnreadableEventException;
  * progress.
  */
 @ApplicationScoped
-public class KeyResultEventsConsumer extends KafkaEventConsumer {
+public class KeyResultEventsConsumer extends ReplicaEventConsumer {
 
     public static final String CHANNEL = "okr-key-results";
     public static final String DELETED = "okr.key-result.deleted";
@@ -39,11 +39,6 @@ public class KeyResultEventsConsumer extends KafkaEventConsumer {
     @Blocking
     public CompletionStage<Void> onPoll(Message<List<String>> batch) {
         return consume(batch);
-    }
-
-    @Override
-    public boolean wants(IncomingEvent event) {
-        return !event.isProgressChange();
     }
 
     @Override

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.okrpm.kit.http.CurrentRequest;
 
@@ -50,10 +52,12 @@ public class KeyResultWorkService {
         FlushModeType flushMode = em.getFlushMode();
         em.setFlushMode(FlushModeType.COMMIT);
         try {
-            for (UUID keyResultId : touched.keyResultIds()) {
-                KeyResultWork work = lock(em, keyResultId);
-                work.advanceTo(linkedTasks.tally(keyResultId), at);
-                events.publish(KeyResultWorkSnapshot.of(work, touched.taskIds(keyResultId, MAX_TASK_IDS),
+            List<UUID> keyResultIds = List.copyOf(touched.keyResultIds());
+            List<KeyResultWork> rows = lockAll(em, keyResultIds);
+            Map<UUID, WorkTally> tallies = linkedTasks.tally(keyResultIds);
+            for (KeyResultWork work : rows) {
+                work.advanceTo(tallies.getOrDefault(work.keyResultId, WorkTally.NONE), at);
+                events.publish(KeyResultWorkSnapshot.of(work, touched.taskIds(work.keyResultId, MAX_TASK_IDS),
                         requestIds));
             }
         } finally {
@@ -62,20 +66,31 @@ public class KeyResultWorkService {
     }
 
     /**
-     * The key result's rollup row, locked until the transaction ends. A missing row is inserted first, in a way
-     * two transactions cannot race on: the second waits for the first's insert and then inserts nothing.
-     * Usually the row exists, and one locking select is all it takes.
+     * The key results' rollup rows, locked until the transaction ends, in ascending id order — the one order
+     * every transaction locks them in, so none can deadlock. Missing rows (a key result's first rollup) are
+     * inserted first, before any lock is held and in that same order, in a way two transactions cannot race on:
+     * the second waits for the first's insert and then inserts nothing. Usually all rows exist, and a request
+     * takes two statements however many key results it touches.
      */
-    private static KeyResultWork lock(EntityManager em, UUID keyResultId) {
-        KeyResultWork existing = em.find(KeyResultWork.class, keyResultId, LockModeType.PESSIMISTIC_WRITE);
-        if (existing != null) {
-            return existing;
+    private static List<KeyResultWork> lockAll(EntityManager em, List<UUID> keyResultIds) {
+        Set<UUID> existing = Set.copyOf(em.createQuery("select w.keyResultId from KeyResultWork w "
+                        + "where w.keyResultId in :ids", UUID.class)
+                .setParameter("ids", keyResultIds)
+                .getResultList());
+        for (UUID keyResultId : keyResultIds) {
+            if (!existing.contains(keyResultId)) {
+                em.createNativeQuery("insert into key_result_work (key_result_id, sequence, done_weight, "
+                                + "counted_weight, todo_count, in_progress_count, done_count, cancelled_count, "
+                                + "updated_at) values (?1, 0, 0, 0, 0, 0, 0, 0, current_timestamp) "
+                                + "on conflict do nothing")
+                        .setParameter(1, keyResultId)
+                        .executeUpdate();
+            }
         }
-        em.createNativeQuery("insert into key_result_work (key_result_id, sequence, done_weight, counted_weight, "
-                        + "todo_count, in_progress_count, done_count, cancelled_count, updated_at) "
-                        + "values (?1, 0, 0, 0, 0, 0, 0, 0, current_timestamp) on conflict do nothing")
-                .setParameter(1, keyResultId)
-                .executeUpdate();
-        return em.find(KeyResultWork.class, keyResultId, LockModeType.PESSIMISTIC_WRITE);
+        return em.createQuery("from KeyResultWork w where w.keyResultId in :ids order by w.keyResultId",
+                        KeyResultWork.class)
+                .setParameter("ids", keyResultIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 }

@@ -113,14 +113,18 @@ public class TaskService {
             task.externalId = origin.externalId();
         }
         task.persistAndFlush();
-        events.publish(TaskEvents.CREATED, task);
         TouchedKeyResults touched = new TouchedKeyResults().touch(task.id, task.keyResultId);
+        Change change = null;
         if (status != TaskStatus.TODO) {
-            Change change = apply(task, TaskUpdate.of(task).withStatus(status));
+            change = apply(task, TaskUpdate.of(task).withStatus(status));
             Panache.getEntityManager().flush();
-            publish(change, touched);
+            touch(change, touched);
         }
-        keyResultWork.rollUp(touched);
+        keyResultWork.rollUp(touched); // first, see publish(Change)
+        events.publish(TaskEvents.CREATED, task);
+        if (change != null) {
+            publish(change);
+        }
         return TaskView.of(task);
     }
 
@@ -151,9 +155,8 @@ public class TaskService {
         projects.lockOpen(task.projectId);
         Change change = apply(task, checked(task, patch, this::checkKeyResult));
         Panache.getEntityManager().flush();
-        TouchedKeyResults touched = new TouchedKeyResults();
-        publish(change, touched);
-        keyResultWork.rollUp(touched);
+        keyResultWork.rollUp(touch(change, new TouchedKeyResults()));
+        publish(change);
         return TaskView.of(task);
     }
 
@@ -191,8 +194,9 @@ public class TaskService {
         updates.forEach((index, update) -> changes.add(apply(tasks.get(ids.get(index)), update)));
         Panache.getEntityManager().flush();
         TouchedKeyResults touched = new TouchedKeyResults();
-        changes.forEach(change -> publish(change, touched));
+        changes.forEach(change -> touch(change, touched));
         keyResultWork.rollUp(touched);
+        changes.forEach(this::publish);
         return changes.stream().map(change -> TaskView.of(change.task())).toList();
     }
 
@@ -229,9 +233,9 @@ public class TaskService {
         Task task = require(id);
         IfMatch.check(ifMatch, task.version);
         projects.lockOpen(task.projectId);
-        events.publish(TaskEvents.DELETED, task);
         task.delete();
         keyResultWork.rollUp(new TouchedKeyResults().touch(task.id, task.keyResultId));
+        events.publish(TaskEvents.DELETED, task);
     }
 
     /** The task, or 404. */
@@ -270,8 +274,20 @@ public class TaskService {
         return change;
     }
 
-    /** After the flush: the task's event, and the key results whose rollup the change moves. */
-    private void publish(Change change, TouchedKeyResults touched) {
+    /** After the flush: the key results whose rollup the change moves. */
+    private static TouchedKeyResults touch(Change change, TouchedKeyResults touched) {
+        Task task = change.task();
+        if (task.version != change.version() && change.movesWork()) {
+            touched.touch(task.id, change.keyResultId(), task.keyResultId);
+        }
+        return touched;
+    }
+
+    /**
+     * The task's event, written after the rollups of the same transaction: the outbox relay sends a commit's
+     * events in the order they were written, and okr-service waits only for the rollups.
+     */
+    private void publish(Change change) {
         Task task = change.task();
         if (task.version == change.version()) { // a patch that changed nothing makes no version and no event
             return;
@@ -279,9 +295,6 @@ public class TaskService {
         boolean moved = !Objects.equals(change.keyResultId(), task.keyResultId);
         events.publish(TaskEvents.typeOfChange(change.status(), task.status), task,
                 moved ? change.keyResultId() : null);
-        if (change.movesWork()) {
-            touched.touch(task.id, change.keyResultId(), task.keyResultId);
-        }
     }
 
     private static UUID idOf(JsonNode item) {

@@ -54,12 +54,13 @@ public class TasksByProject implements ProjectTasks {
     @Override
     public void deleteAll(UUID projectId) {
         TouchedKeyResults touched = new TouchedKeyResults();
-        for (Task task : Task.<Task>list("projectId", projectId)) {
-            events.publish(TaskEvents.DELETED, task);
+        List<Task> tasks = Task.list("projectId", projectId);
+        for (Task task : tasks) {
             task.delete();
             touched.touch(task.id, task.keyResultId);
         }
-        keyResultWork.rollUp(touched);
+        keyResultWork.rollUp(touched); // the rollups' events first, as TaskService writes them
+        tasks.forEach(task -> events.publish(TaskEvents.DELETED, task));
     }
 
     private static Standing standingOf(TaskStatus status) {

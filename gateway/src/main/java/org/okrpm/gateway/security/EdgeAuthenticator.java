@@ -8,13 +8,10 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
-import org.okrpm.gateway.GatewayConfig;
 import org.okrpm.kit.http.ProblemJson;
 import org.okrpm.kit.problem.ProblemType;
 
@@ -40,14 +37,6 @@ public class EdgeAuthenticator {
 
     @Inject
     TokenMinter minter;
-
-    private VerifiedTokens verifiedTokens;
-
-    @Inject
-    void configure(GatewayConfig config) {
-        verifiedTokens = new VerifiedTokens(config.token().verifiedCacheTtl(), config.token().verifiedCacheSize(),
-                Clock.systemUTC());
-    }
 
     void register(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(this::handle);
@@ -134,16 +123,10 @@ public class EdgeAuthenticator {
             return Optional.empty();
         }
         String token = authorization.substring(7).trim();
-        Optional<VerifiedTokens.Verified> known = verifiedTokens.get(token);
-        if (known.isPresent()) {
-            return Optional.of(new Caller(Caller.Kind.TOKEN, known.get().subject(), known.get().groups(), token));
-        }
         try {
-            JsonWebToken jwt = jwtParser.parse(token);
+            JsonWebToken jwt = jwtParser.parse(token); // remembered for a while once verified (the kit's parser)
             String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
             Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
-            verifiedTokens.put(token, new VerifiedTokens.Verified(subject, groups),
-                    Instant.ofEpochSecond(jwt.getExpirationTime()));
             return Optional.of(new Caller(Caller.Kind.TOKEN, subject, groups, token));
         } catch (ParseException e) {
             LOG.debugf("Rejected bearer token: %s", e.getMessage());

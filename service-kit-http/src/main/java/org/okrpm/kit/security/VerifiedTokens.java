@@ -1,41 +1,38 @@
-package org.okrpm.gateway.security;
+package org.okrpm.kit.security;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bearer tokens the gateway has verified recently, so that a client's every request does not pay for an RSA
- * signature check again (measured: most of the gateway's CPU per request, see docs/benchmarks.md). An entry
- * lives until the token expires or for {@code ttl}, whichever comes first; only verified tokens are kept, and
- * when {@code maxEntries} is reached the cache starts over rather than grow.
+ * Bearer tokens verified recently, so that a client's every request does not pay for an RSA signature check
+ * again (measured: most of the gateway's CPU per request, see docs/benchmarks.md). An entry lives until the token
+ * expires or for {@code ttl}, whichever comes first; only verified tokens are kept, and when {@code maxEntries}
+ * is reached the cache starts over rather than grow.
+ *
+ * @param <T> what the verification found out about the token
  */
-final class VerifiedTokens {
+public final class VerifiedTokens<T> {
 
-    /** What a verified token says about its caller. */
-    record Verified(String subject, Set<String> groups) {
-    }
-
-    private record Entry(Verified verified, Instant validUntil) {
+    private record Entry<T>(T verified, Instant validUntil) {
     }
 
     private final Duration ttl;
     private final int maxEntries;
     private final Clock clock;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Entry<T>> entries = new ConcurrentHashMap<>();
 
-    VerifiedTokens(Duration ttl, int maxEntries, Clock clock) {
+    public VerifiedTokens(Duration ttl, int maxEntries, Clock clock) {
         this.ttl = ttl;
         this.maxEntries = maxEntries;
         this.clock = clock;
     }
 
-    Optional<Verified> get(String token) {
-        Entry entry = entries.get(token);
+    public Optional<T> get(String token) {
+        Entry<T> entry = entries.get(token);
         if (entry == null) {
             return Optional.empty();
         }
@@ -47,7 +44,7 @@ final class VerifiedTokens {
     }
 
     /** Remembers a token that was just verified; {@code expiresAt} is its {@code exp} claim. */
-    void put(String token, Verified verified, Instant expiresAt) {
+    public void put(String token, T verified, Instant expiresAt) {
         if (ttl.isZero() || ttl.isNegative()) {
             return;
         }
@@ -58,6 +55,6 @@ final class VerifiedTokens {
         if (entries.size() >= maxEntries) {
             entries.clear();
         }
-        entries.put(token, new Entry(verified, validUntil));
+        entries.put(token, new Entry<>(verified, validUntil));
     }
 }

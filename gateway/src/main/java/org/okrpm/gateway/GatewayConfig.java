@@ -87,17 +87,6 @@ public interface GatewayConfig {
         /** Lifetime of the token an API key is exchanged for. */
         @WithDefault("5m")
         Duration apiKeyTokenTtl();
-
-        /**
-         * How long a verified bearer token is taken as verified without checking its signature again (never past
-         * its expiry); 0 checks every request.
-         */
-        @WithDefault("60s")
-        Duration verifiedCacheTtl();
-
-        /** At most this many verified tokens are remembered. */
-        @WithDefault("10000")
-        int verifiedCacheSize();
     }
 
     interface DevToken {

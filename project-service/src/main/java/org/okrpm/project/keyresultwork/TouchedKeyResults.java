@@ -26,7 +26,10 @@ public final class TouchedKeyResults {
         return tasksByKeyResult.isEmpty();
     }
 
-    /** In ascending order: every transaction locks rollup rows in this one order, so none can deadlock. */
+    /**
+     * In ascending order: every transaction inserts missing rollup rows in this one order, so inserts cannot
+     * deadlock (the rows are then locked in the database's order, the same for every transaction).
+     */
     NavigableSet<UUID> keyResultIds() {
         return tasksByKeyResult.navigableKeySet();
     }

@@ -24,6 +24,9 @@ create table if not exists outbox_event (
     sent_at       timestamp with time zone
 );
 create index if not exists ix_outbox_event_unsent on outbox_event (sent_at, id);
+-- W3C trace context of the writing request (null while tracing is off), published as the event's trace headers
+alter table outbox_event add column if not exists traceparent varchar(55);
+alter table outbox_event add column if not exists tracestate varchar(512);
 
 
 -- Events each consumer group has applied (CloudEvents ce_id), recorded in the same transaction as their effect.

@@ -38,6 +38,7 @@ public final class BrokerMain {
         formatOnce(dataDir, config);
         options.computeIfPresent("parent-pid", (key, pid) -> {
             watchParent(Long.parseLong(pid));
+            ignoreInterrupt();
             return pid;
         });
         announceWhenReady(port);
@@ -56,7 +57,9 @@ public final class BrokerMain {
         props.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.setProperty("log.dirs", dataDir.resolve("logs").toString());
         props.setProperty("num.partitions", "3");
-        props.setProperty("auto.create.topics.enable", "true");
+        // as on a production cluster: topics exist only where the services' declarations (or ops) created them,
+        // so a topic nobody declared fails here first instead of appearing with the broker's defaults
+        props.setProperty("auto.create.topics.enable", "false");
         props.setProperty("offsets.topic.replication.factor", "1");
         props.setProperty("offsets.topic.num.partitions", "3");
         props.setProperty("transaction.state.log.replication.factor", "1");
@@ -91,6 +94,15 @@ public final class BrokerMain {
         } finally {
             Exit.resetExitProcedure();
         }
+    }
+
+    /**
+     * Ctrl-C in a terminal interrupts the whole process group, broker included; the parent stops the broker
+     * itself (SIGTERM) once the services are gone, so their consumers can still leave their groups and their
+     * relays publish their last events instead of waiting for a broker that is already away.
+     */
+    private static void ignoreInterrupt() {
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
     }
 
     private static void watchParent(long parentPid) {

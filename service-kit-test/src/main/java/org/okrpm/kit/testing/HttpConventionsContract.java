@@ -171,9 +171,16 @@ public abstract class HttpConventionsContract {
     }
 
     @Test
-    public void healthMetricsAndOpenApiNeedNoToken() {
-        api().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
-        api().get("/q/metrics").then().statusCode(200);
+    public void healthAndMetricsAreOnTheManagementPortOnly() {
+        Management.api().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+        Management.api().get("/q/metrics").then().statusCode(200);
+        // not on the API's port, where the gateway routes (and clients reach) everything else
+        api().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
+        api().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    public void openApiNeedsNoToken() {
         api().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItem(listPath()))
                 .body("paths.'" + createPath() + "'.post.responses.'401'.description", notNullValue())

@@ -6,17 +6,25 @@ import io.quarkus.arc.Arc;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,6 +32,8 @@ import org.okrpm.kit.events.ConsumedEvents;
 
 /** A plain Kafka client on the test broker, as an outside producer or consumer would use it. */
 public final class TestEvents {
+
+    private static final Set<String> KNOWN_TOPICS = new HashSet<>();
 
     private TestEvents() {
     }
@@ -34,6 +44,7 @@ public final class TestEvents {
     }
 
     public static String publish(String topic, String key, String type, String json, String eventId) {
+        ensureTopic(topic);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -50,6 +61,30 @@ public final class TestEvents {
             throw new IllegalStateException("Could not publish to " + topic, e);
         }
         return eventId;
+    }
+
+    /**
+     * The test broker creates no topic by itself (as a production cluster): a test publishing what another
+     * service would creates the topic as that service would have at its start (3 partitions, like the
+     * declarations in docs/events.md). The service under test may already be subscribed; it picks the topic up.
+     */
+    private static synchronized void ensureTopic(String topic) {
+        if (KNOWN_TOPICS.contains(topic)) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestBroker.bootstrapServers()))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Could not create " + topic, e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create " + topic, e);
+        }
+        KNOWN_TOPICS.add(topic);
     }
 
     /** A consumer that reads {@code topic} from the beginning, in a group of its own. */

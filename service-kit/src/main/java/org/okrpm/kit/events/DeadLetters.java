@@ -29,6 +29,11 @@ public class DeadLetters {
                                    String payload) {
     }
 
+    /** The topic a consumer group's dead letters are copied to. */
+    public static String topicOf(String consumerGroup) {
+        return consumerGroup + ".dlq";
+    }
+
     @Inject
     Outbox outbox;
 
@@ -62,7 +67,7 @@ public class DeadLetters {
             row.status = DeadLetter.Status.OPEN;
             row.createdAt = Instant.now();
             row.persist();
-            outbox.publish(group + ".dlq", TYPE, record.key() == null ? row.id : record.key(),
+            outbox.publish(topicOf(group), TYPE, record.key() == null ? row.id : record.key(),
                     new DeadLetterRecord(row.id, group, row.topic, row.partition, row.offset, row.eventId,
                             row.eventType, row.subject, row.reason, row.payload));
             return row;

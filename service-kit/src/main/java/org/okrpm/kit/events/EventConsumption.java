@@ -2,6 +2,7 @@ package org.okrpm.kit.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionRunnerOptions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.failure.Failures;
+import org.okrpm.kit.tracing.EventTracing;
 
 /**
  * How every consumer applies what it polled (docs/events.md: delivery guarantees, dead letters). A poll's records are applied
@@ -34,6 +36,8 @@ import org.okrpm.kit.failure.Failures;
  * <li>A permanent failure ({@link Failures#isPermanent}) makes the kit apply the poll record by record, so the
  * one poison record is found, dead-lettered ({@link DeadLetters}) and the others are applied.</li>
  * <li>While the application stops, a batch is left unacknowledged: it is delivered again after the restart.</li>
+ * <li>With tracing on, each event is applied in a span continuing the trace of the change that produced it
+ * ({@link EventTracing}); a coalescing handler's poll in one span linked to all of them.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -57,6 +61,9 @@ public class EventConsumption {
 
     @Inject
     Config config;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -138,17 +145,24 @@ public class EventConsumption {
     }
 
     private void applyInTransaction(EventHandler handler, String group, List<Delivery> deliveries) {
-        QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds()).run(() -> {
-            if (handler instanceof BatchEventHandler batchHandler) {
-                batchHandler.applyAll(deliveries.stream().map(Delivery::event).toList());
-                return;
-            }
+        if (handler instanceof BatchEventHandler batchHandler) {
+            List<IncomingEvent> events = deliveries.stream().map(Delivery::event).toList();
+            tracing.processAll(events, group, () -> transaction().run(() -> batchHandler.applyAll(events)));
+            return;
+        }
+        transaction().run(() -> {
             for (Delivery delivery : deliveries) {
-                if (consumed.firstDelivery(group, delivery.event())) {
-                    handler.apply(delivery.event());
-                }
+                tracing.process(delivery.event(), group, () -> {
+                    if (consumed.firstDelivery(group, delivery.event())) {
+                        handler.apply(delivery.event());
+                    }
+                });
             }
         });
+    }
+
+    private TransactionRunnerOptions transaction() {
+        return QuarkusTransaction.requiringNew().timeout((int) transactionTimeout.toSeconds());
     }
 
     private boolean deadLetter(EventHandler handler, String group, Delivery delivery, RuntimeException failure) {
@@ -157,7 +171,9 @@ public class EventConsumption {
                 return false;
             }
             try {
-                deadLetters.record(group, handler.channel(), delivery.record(), delivery.event(), failure);
+                // in the event's trace, like its failed attempts: the copy on the .dlq topic continues it too
+                tracing.process(delivery.event(), group, () ->
+                        deadLetters.record(group, handler.channel(), delivery.record(), delivery.event(), failure));
                 return true;
             } catch (RuntimeException e) {
                 status.retrying(handler.channel(), e);

@@ -9,10 +9,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import org.okrpm.kit.http.CurrentRequest;
+import org.okrpm.kit.tracing.EventTracing;
+import org.okrpm.kit.tracing.TraceHeaders;
 
 /**
  * Writes an event into the outbox inside the caller's transaction: the event exists if and only if the
- * change it announces was committed. Right after the commit the relay is woken to publish it.
+ * change it announces was committed. Right after the commit the relay is woken to publish it. The event keeps the
+ * request id and, when tracing is on, the trace context of the change, so its consumers continue that trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -29,6 +32,9 @@ public class Outbox {
     @Inject
     CurrentRequest request;
 
+    @Inject
+    EventTracing tracing;
+
     /**
      * @param topic       e.g. {@code okr.key-results}
      * @param type        e.g. {@code okr.key-result.progress-changed}
@@ -44,6 +50,12 @@ public class Outbox {
         event.eventType = type;
         event.payload = json(snapshot);
         event.requestId = request.id();
+        TraceHeaders trace = tracing.current();
+        if (trace != null) {
+            event.traceparent = trace.traceparent();
+            String state = trace.tracestate();
+            event.tracestate = state != null && state.length() <= OutboxEvent.TRACESTATE_LENGTH ? state : null;
+        }
         event.createdAt = Instant.now();
         event.persist();
         relay.wakeAfterCommit(transactions);

@@ -15,6 +15,9 @@ import java.util.UUID;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+    /** W3C lets a hop drop a longer tracestate; 512 characters is what it asks every hop to keep. */
+    static final int TRACESTATE_LENGTH = 512;
+
     /** Insertion order: the relay publishes in this order, so one aggregate's events stay in order. */
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,6 +42,13 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "request_id", length = 128)
     public String requestId;
+
+    /** W3C trace context of the change that wrote the event, when tracing is on (docs/events.md, 'Trace context'). */
+    @Column(length = 55)
+    public String traceparent;
+
+    @Column(length = TRACESTATE_LENGTH)
+    public String tracestate;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,10 +1,13 @@
 package org.okrpm.kit.events;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +28,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.okrpm.kit.envelope.CloudEvents;
+import org.okrpm.kit.tracing.EventTracing;
+import org.okrpm.kit.tracing.TraceHeaders;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them sent. Woken right after each
@@ -31,6 +37,7 @@ import org.okrpm.kit.envelope.CloudEvents;
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row
  * at the same time. A row is marked sent only after the broker acknowledged it (acks=all, idempotent
  * producer): delivery is at least once, which the consumers' idempotency turns into exactly-once effects.
+ * A row written while tracing was on is published in a span of its trace, whose context goes out as headers.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,6 +54,9 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "okrpm.outbox.retention", defaultValue = "P7D")
     Duration retention;
+
+    @Inject
+    EventTracing tracing;
 
     private final AfterCommitWorker worker = new AfterCommitWorker("outbox-relay",
             () -> QuarkusTransaction.requiringNew().timeout(60).call(this::publishBatch) == BATCH);
@@ -84,7 +94,13 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            acks.add(producer().send(record(event)));
+            TraceHeaders written = event.traceparent == null ? null
+                    : new TraceHeaders(event.traceparent, event.tracestate);
+            Span span = tracing.startPublish(event.topic, event.eventId.toString(), event.eventType, event.eventKey,
+                    written);
+            // with tracing off here, a row written while it was on still passes its context on
+            TraceHeaders sent = span == null ? written : tracing.headersOf(span);
+            acks.add(producer().send(record(event, sent), endOnAck(span)));
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get(30, TimeUnit.SECONDS);
@@ -94,7 +110,20 @@ public class OutboxRelay {
         return batch.size();
     }
 
-    private ProducerRecord<String, String> record(OutboxEvent event) {
+    private static Callback endOnAck(Span span) {
+        if (span == null) {
+            return null;
+        }
+        return (metadata, failure) -> {
+            if (failure != null) {
+                span.recordException(failure);
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        };
+    }
+
+    private ProducerRecord<String, String> record(OutboxEvent event, TraceHeaders trace) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEvents.SPEC_VERSION, "1.0");
         header(headers, CloudEvents.ID, event.eventId.toString());
@@ -105,6 +134,15 @@ public class OutboxRelay {
         header(headers, CloudEvents.CONTENT_TYPE, "application/json");
         if (event.requestId != null) {
             header(headers, CloudEvents.REQUEST_ID, event.requestId);
+        }
+        if (trace != null) {
+            // W3C names for OpenTelemetry-instrumented consumers, ce_ names for the CloudEvents tracing extension
+            header(headers, CloudEvents.TRACEPARENT, trace.traceparent());
+            header(headers, CloudEvents.CE_TRACEPARENT, trace.traceparent());
+            if (trace.tracestate() != null) {
+                header(headers, CloudEvents.TRACESTATE, trace.tracestate());
+                header(headers, CloudEvents.CE_TRACESTATE, trace.tracestate());
+            }
         }
         return new ProducerRecord<>(event.topic, null, event.eventKey, event.payload, headers);
     }

@@ -1,7 +1,9 @@
 package org.okrpm.kit.lookup;
 
 import io.smallrye.faulttolerance.api.Guard;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -13,9 +15,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The one policy for asking a fact's owning service (e.g. okr-service) about an id a local replica has not
- * seen yet: one call, a short timeout, and a circuit breaker so that a slow or dead owner never slows every
- * request. Built with SmallRye Fault Tolerance's programmatic API; create one per owner and keep it (the
- * circuit is registered under the owner's name, for {@code CircuitBreakerMaintenance}).
+ * seen yet: one call (once more, on another replica, if its connection failed), a short timeout, and a circuit
+ * breaker so that a slow or dead owner never slows every request. Built with SmallRye Fault Tolerance's
+ * programmatic API; create one per owner and keep it (the circuit is registered under the owner's name, for
+ * {@code CircuitBreakerMaintenance}).
  * <ul>
  *   <li>an answer → the value; a 404 (or an empty body) → empty: "does not exist" is an answer;</li>
  *   <li>401/403: the caller's credentials are not good for the owner → {@link OwnerUnavailableException}
@@ -26,6 +29,8 @@ import org.jboss.logging.Logger;
  * </ul>
  * Circuit: opens when half of the last 4 lookups failed, stays open 10 s, then one trial call closes it again.
  * Timeout: 1 s, or {@code okrpm.lookup.<owner>.timeout} (e.g. {@code okrpm.lookup.okr-service.timeout=2s}).
+ * Replicas: a lookup whose connection failed (refused, reset) is asked once more, which the REST client's Stork
+ * load balancer sends to another replica of the owner; a timeout is not repeated.
  */
 public final class OwnerLookup {
 
@@ -100,7 +105,38 @@ public final class OwnerLookup {
         return Optional.ofNullable(value);
     }
 
-    private static Object ask(Supplier<?> call) {
+    /**
+     * One call, and once more if the connection failed before any answer (refused, reset, closed): the lookups
+     * are GETs, so a repeat is safe, and the REST client's Stork load balancer sends it to another replica (the
+     * failed one is penalised). Both attempts run inside the one timeout.
+     */
+    private Object ask(Supplier<?> call) {
+        try {
+            return answer(call);
+        } catch (RuntimeException e) {
+            if (!connectionFailed(e)) {
+                throw e;
+            }
+            LOG.infof("%s lookup: connection failed (%s); asking another replica", owner, e.toString());
+            return answer(call);
+        }
+    }
+
+    /** No HTTP answer came back because the connection could not be made or broke (not a timeout). */
+    static boolean connectionFailed(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof WebApplicationException || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof TimeoutException) {
+                return false;
+            }
+            if (cause instanceof IOException || cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object answer(Supplier<?> call) {
         try {
             return call.get();
         } catch (WebApplicationException e) {

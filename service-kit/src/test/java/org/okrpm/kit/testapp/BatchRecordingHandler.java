@@ -1,10 +1,14 @@
 package org.okrpm.kit.testapp;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -12,7 +16,7 @@ import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.events.BatchEventHandler;
 import org.okrpm.kit.events.EventConsumption;
 
-/** A coalescing consumer: remembers the event ids of each {@code applyAll} call. */
+/** A coalescing consumer: remembers the event ids of each {@code applyAll} call, and the span it ran in. */
 @ApplicationScoped
 public class BatchRecordingHandler implements BatchEventHandler {
 
@@ -24,6 +28,7 @@ public class BatchRecordingHandler implements BatchEventHandler {
     EventConsumption consumption;
 
     private final List<List<String>> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, SpanContext> spans = new ConcurrentHashMap<>();
 
     @Incoming(CHANNEL)
     @Blocking
@@ -39,6 +44,12 @@ public class BatchRecordingHandler implements BatchEventHandler {
     @Override
     public void applyAll(List<IncomingEvent> events) {
         calls.add(events.stream().map(IncomingEvent::id).toList());
+        events.forEach(event -> spans.put(event.id(), Span.current().getSpanContext()));
+    }
+
+    /** The span current while the event with this id was applied, or null while it was not. */
+    public SpanContext spanOf(String eventId) {
+        return spans.get(eventId);
     }
 
     public List<List<String>> calls() {

@@ -1,6 +1,8 @@
 package org.okrpm.kit.testapp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,14 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.MDC;
 import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.events.EventConsumption;
 import org.okrpm.kit.events.EventHandler;
+import org.okrpm.kit.events.Outbox;
 import org.okrpm.kit.events.UnreadableEventException;
 
 /**
- * A per-event consumer as docs/events.md describes one. Its payload {@code {"name", "failTimes"}}: the first
- * {@code failTimes} attempts at an event fail with a lock conflict (transient); unreadable JSON is poison.
+ * A per-event consumer as docs/events.md describes one. Its payload {@code {"name", "failTimes", "forwardTo"}}: the
+ * first {@code failTimes} attempts at an event fail with a lock conflict (transient); unreadable JSON is poison; with
+ * {@code forwardTo} it publishes an event of its own to that topic, as consumers that change their state do. It
+ * remembers the trace each event was applied in.
  */
 @ApplicationScoped
 public class RecordingHandler implements EventHandler {
@@ -28,7 +34,11 @@ public class RecordingHandler implements EventHandler {
     public static final String TOPIC = "kit.test.events";
     public static final String GROUP = "kit-test-events";
 
-    public record Payload(String name, int failTimes) {
+    public record Payload(String name, int failTimes, String forwardTo) {
+    }
+
+    /** The span current while an event was applied, and the trace id its log lines carried. */
+    public record Applied(SpanContext span, String loggedTraceId) {
     }
 
     @Inject
@@ -37,7 +47,11 @@ public class RecordingHandler implements EventHandler {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    Outbox outbox;
+
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Applied> traces = new ConcurrentHashMap<>();
 
     @Incoming(CHANNEL)
     @Blocking
@@ -62,6 +76,17 @@ public class RecordingHandler implements EventHandler {
         applied.eventId = event.id();
         applied.name = payload.name();
         applied.persist();
+        if (payload.forwardTo() != null) {
+            outbox.publish(payload.forwardTo(), "kit.test.forwarded", event.subject(), Map.of("name", payload.name()));
+        }
+        Object loggedTraceId = MDC.get("traceId");
+        traces.put(event.id(), new Applied(Span.current().getSpanContext(),
+                loggedTraceId == null ? null : loggedTraceId.toString()));
+    }
+
+    /** How the event with this id was traced when it was applied, or null while it was not. */
+    public Applied applied(String eventId) {
+        return traces.get(eventId);
     }
 
     /** How often {@link #apply} was called for an event id that it could read. */

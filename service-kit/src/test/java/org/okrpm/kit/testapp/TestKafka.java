@@ -29,8 +29,15 @@ public final class TestKafka {
     private TestKafka() {
     }
 
-    /** A record to publish: its key, value and {@code ce_id} (null: no CloudEvents headers). */
-    public record Out(String key, String value, String eventId) {
+    /**
+     * A record to publish: its key, value, {@code ce_id} (null: no CloudEvents headers) and W3C {@code traceparent}
+     * (null: none).
+     */
+    public record Out(String key, String value, String eventId, String traceparent) {
+
+        public Out(String key, String value, String eventId) {
+            this(key, value, eventId, null);
+        }
     }
 
     /** Publishes the records in one producer batch (one partition per key) and returns their positions. */
@@ -51,6 +58,9 @@ public final class TestKafka {
                     header(headers, CloudEvents.TYPE, "kit.test.happened");
                     header(headers, CloudEvents.SUBJECT, out.key());
                     header(headers, CloudEvents.CONTENT_TYPE, "application/json");
+                }
+                if (out.traceparent() != null) {
+                    header(headers, CloudEvents.TRACEPARENT, out.traceparent());
                 }
                 sent.add(producer.send(new ProducerRecord<>(topic, null, out.key(), out.value(), headers)));
             }

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP server standing in for okr-service's read API (the HTTP fallback's target): it answers the
  * JSON registered for a path, 404 otherwise, and records every request with its Authorization header. A path
- * can be made slow or failing. Points {@code quarkus.rest-client.okr-service.url} at itself.
+ * can be made slow or failing. The test profile's okr-service replica list ({@code okrpm.lookup.okr-service.replicas})
+ * names it.
  */
 public class OkrServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -49,8 +50,7 @@ public class OkrServiceStub implements QuarkusTestResourceLifecycleManager {
         }));
         server.createContext("/", OkrServiceStub::handle);
         server.start();
-        return Map.of("quarkus.rest-client.okr-service.url",
-                "http://localhost:" + server.getAddress().getPort());
+        return Map.of("okrpm.test.okr-stub.url", "http://localhost:" + server.getAddress().getPort());
     }
 
     @Override

@@ -11,7 +11,11 @@ import java.util.Map;
 @ConfigMapping(prefix = "okrpm.gateway")
 public interface GatewayConfig {
 
-    /** Base URLs of the owner services, e.g. {@code okrpm.gateway.upstream.okr=http://okr-service:8081}. */
+    /**
+     * The replicas of each owner service: a comma-separated list of base URLs
+     * ({@code okrpm.gateway.upstream.okr=http://okr-1:8081,http://okr-2:8081}; one URL is a list of one) or a DNS
+     * name with a port ({@code dns://okr-service:8081}). See {@code routing.ReplicaDiscovery}.
+     */
     Upstream upstream();
 
     /** How long an owner may take to start answering before the caller gets 504. */
@@ -47,10 +51,15 @@ public interface GatewayConfig {
 
         @WithDefault("http://localhost:8083")
         String checkin();
+
+        /** How often a {@code dns://} name is looked up again (replicas come and go). */
+        @WithDefault("10s")
+        Duration dnsRefresh();
     }
 
+    /** One breaker per replica: an open one takes that replica out of the rotation for a while. */
     interface CircuitBreakerConfig {
-        /** Consecutive connection failures or timeouts that open the breaker. */
+        /** Consecutive connection failures or timeouts (of one replica) that open its breaker. */
         @WithDefault("5")
         int failureThreshold();
 

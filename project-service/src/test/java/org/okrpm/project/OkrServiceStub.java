@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A real HTTP server standing in for okr-service's {@code GET /api/v1/key-results/{id}}; project-service's
- * REST client is pointed at it. Tests steer it over HTTP too (so it works whichever class loader runs them):
+ * REST client is pointed at it (the test profile's {@code okrpm.lookup.okr-service.replicas}). Tests steer it
+ * over HTTP too (so it works whichever class loader runs them):
  * <ul>
  *   <li>{@code PUT /_stub/key-results/{id}} with a JSON body: that key result is answered 200 with the body;</li>
  *   <li>{@code PUT /_stub/key-results/{id}?status=500} (or {@code ?delayMs=3000}): answered with that status,
@@ -32,6 +33,8 @@ public class OkrServiceStub implements QuarkusTestResourceLifecycleManager {
     private record Seen(int count, String authorization, String requestId) {
     }
 
+    /** The stub's base URL; the test profile's okr-service replica list names it. */
+    public static final String URL = "okrpm.test.okr-stub.url";
     private static final String LOOKUP = "/api/v1/key-results/";
     private static final String STUB = "/_stub/key-results/";
     private static final String SEEN = "/_stub/seen/";
@@ -55,7 +58,7 @@ public class OkrServiceStub implements QuarkusTestResourceLifecycleManager {
         }));
         server.createContext("/", this::handle);
         server.start();
-        return Map.of("quarkus.rest-client.okr-service.url", url());
+        return Map.of(URL, url());
     }
 
     @Override
@@ -138,7 +141,7 @@ public class OkrServiceStub implements QuarkusTestResourceLifecycleManager {
 
     /** The stub's base URL, as the service under test is configured. */
     public static String baseUrl() {
-        return ConfigProvider.getConfig().getValue("quarkus.rest-client.okr-service.url", String.class);
+        return ConfigProvider.getConfig().getValue(URL, String.class);
     }
 
     /** okr-service knows this key result: the lookup answers 200 with {@code json}. */

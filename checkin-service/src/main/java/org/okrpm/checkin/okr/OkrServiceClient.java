@@ -13,9 +13,10 @@ import org.okrpm.checkin.okr.OkrSnapshots.KeyResultSnapshot;
 import org.okrpm.checkin.okr.OkrSnapshots.ObjectiveSnapshot;
 
 /**
- * okr-service's read API, for the HTTP fallback only ({@code quarkus.rest-client.okr-service.url}). The
- * caller's credentials (Authorization, X-API-Key; a null header is not sent) and request id are passed on.
- * Use it through {@link OkrServiceLookup}, which adds the timeout and the circuit breaker.
+ * okr-service's read API, for the HTTP fallback only ({@code stork://okr-service}: the replicas listed in
+ * {@code okrpm.lookup.okr-service.replicas}). The caller's credentials (Authorization, X-API-Key; a null header
+ * is not sent) and request id are passed on. Use it through {@link OkrServiceLookup}, which adds the timeout,
+ * the circuit breaker and the one retry on another replica.
  */
 @RegisterRestClient(configKey = "okr-service")
 @Path("/api/v1")

@@ -6,6 +6,7 @@ import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -25,8 +26,9 @@ import org.okrpm.gateway.routing.Upstreams;
 
 /**
  * {@code GET /q/openapi}: the gateway's own document merged with the owners' documents, which are fetched from
- * {@code <upstream>/q/openapi?format=json} at start and then every {@code okrpm.gateway.openapi.refresh}. An
- * owner that cannot be reached keeps its last fetched document, or is left out until it can be. Served as JSON
+ * one replica of each owner ({@code /q/openapi?format=json}) at start and then every
+ * {@code okrpm.gateway.openapi.refresh}. An owner that cannot be reached keeps its last fetched document, or is
+ * left out until it can be. Served as JSON
  * (also what Swagger UI at {@code /q/swagger-ui} reads).
  */
 @ApplicationScoped
@@ -62,11 +64,8 @@ public class MergedOpenApi {
     public Future<Void> refresh() {
         List<Future<Void>> attempts = new ArrayList<>();
         for (Owner owner : Owner.values()) {
-            Upstreams.Upstream upstream = upstreams.of(owner);
-            attempts.add(upstream.web().get(upstream.uri("/q/openapi?format=json"))
-                    .timeout(FETCH_TIMEOUT_MS)
-                    .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
-                    .send()
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap().add(HttpHeaders.ACCEPT, "application/json");
+            attempts.add(upstreams.of(owner).get("/q/openapi?format=json", headers, FETCH_TIMEOUT_MS)
                     .<Void>map(response -> {
                         if (response.statusCode() == 200) {
                             JsonObject document = response.bodyAsJsonObject();

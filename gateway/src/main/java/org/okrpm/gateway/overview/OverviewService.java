@@ -2,6 +2,7 @@ package org.okrpm.gateway.overview;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.okrpm.gateway.GatewayConfig;
-import org.okrpm.gateway.routing.CircuitOpenException;
 import org.okrpm.gateway.routing.Owner;
 import org.okrpm.gateway.routing.OwnerFailure;
 import org.okrpm.gateway.routing.Upstreams;
@@ -123,25 +123,15 @@ public class OverviewService {
         });
     }
 
+    /** A GET at one of the owner's replicas (another one, once, if the connection failed). */
     private Future<HttpResponse<Buffer>> get(Owner owner, String uri, String authorization, String requestId) {
-        Upstreams.Upstream upstream = upstreams.of(owner);
-        if (!upstream.breaker().tryAcquire()) {
-            return Future.failedFuture(new CircuitOpenException(owner));
-        }
-        var request = upstream.web().get(upstream.uri(uri))
-                .timeout(config.timeout().toMillis())
-                .putHeader(HttpHeaders.ACCEPT.toString(), MediaType.APPLICATION_JSON)
-                .putHeader(RequestEdgeHandlers.REQUEST_ID, requestId);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON)
+                .add(RequestEdgeHandlers.REQUEST_ID, requestId);
         if (authorization != null) {
-            request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
+            headers.add(HttpHeaders.AUTHORIZATION, authorization);
         }
-        return request.send().onComplete(result -> {
-            if (result.succeeded()) {
-                upstream.breaker().onSuccess();
-            } else {
-                upstream.breaker().onFailure();
-            }
-        });
+        return upstreams.of(owner).get(uri, headers, config.timeout().toMillis());
     }
 
     private static Response passOn(HttpResponse<Buffer> response) {

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A per-owner breaker: after {@code threshold} consecutive failures (refused connection, timeout, broken
- * response) it opens and callers fail fast for {@code openFor}; then it lets one trial call through
- * (half-open) and closes again on its success. Any HTTP answer, even a 5xx, counts as success: the owner
+ * A per-replica breaker: after {@code threshold} consecutive failures (refused connection, timeout, broken
+ * response) it opens and the replica is skipped for {@code openFor}; then it lets one trial call through
+ * (half-open) and closes again on its success. Any HTTP answer, even a 5xx, counts as success: the replica
  * is alive and speaking for itself.
  */
 public final class CircuitBreaker {
@@ -30,7 +30,7 @@ public final class CircuitBreaker {
         this.clock = clock;
     }
 
-    /** Whether a call may go to the owner now; in half-open state only the first caller gets through. */
+    /** Whether a call may go to the replica now; in half-open state only the first caller gets through. */
     public synchronized boolean tryAcquire() {
         switch (state) {
             case CLOSED:
@@ -62,6 +62,7 @@ public final class CircuitBreaker {
         }
     }
 
+    /** Open and not yet due for its trial call, or a trial call in flight: the replica is skipped. */
     public synchronized boolean isOpen() {
         return state != State.CLOSED && !(state == State.OPEN && clock.getAsLong() - openedAt >= openForNanos);
     }

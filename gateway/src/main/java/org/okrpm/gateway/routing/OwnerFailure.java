@@ -9,10 +9,16 @@ import java.util.concurrent.TimeoutException;
 import org.okrpm.kit.http.ProblemJson;
 import org.okrpm.kit.problem.ProblemType;
 
-/** How a failed call to an owner is told to the caller: 503 down, 504 too slow, 502 broken. */
+/**
+ * How a failed call to an owner is told to the caller: 503 down (no replica reachable, or every replica's circuit
+ * open), 504 too slow, 502 broken.
+ */
 public record OwnerFailure(ProblemType type, String detail) {
 
     public static OwnerFailure of(Owner owner, Throwable failure) {
+        if (failure instanceof NoReplicaException) {
+            return unavailable(owner);
+        }
         Throwable cause = rootCause(failure);
         String name = owner.serviceName();
         if (cause instanceof CircuitOpenException) {

@@ -1,5 +1,7 @@
 package org.okrpm.gateway.routing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -9,36 +11,43 @@ import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.okrpm.gateway.GatewayConfig;
 
-/** One connection pool, one web client and one circuit breaker per owner service. */
+/** The three owner services, each with its replicas ({@link ReplicaDiscovery}), pool and breakers. */
 @ApplicationScoped
 public class Upstreams {
 
+    private static final Logger LOG = Logger.getLogger(Upstreams.class);
+
     private final Map<Owner, Upstream> upstreams = new EnumMap<>(Owner.class);
 
+    /** Calls sent again to another replica after a connection failure, per owner. */
+    public static final String RETRIES = "okrpm.gateway.upstream.retries";
+
     @Inject
-    public Upstreams(Vertx vertx, GatewayConfig config) {
+    public Upstreams(Vertx vertx, GatewayConfig config, MeterRegistry registry) {
         for (Owner owner : Owner.values()) {
-            URI base = URI.create(switch (owner) {
+            String replicas = switch (owner) {
                 case OKR -> config.upstream().okr();
                 case PROJECT -> config.upstream().project();
                 case CHECKIN -> config.upstream().checkin();
-            });
-            boolean tls = "https".equalsIgnoreCase(base.getScheme());
-            int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
+            };
+            ReplicaDiscovery discovery = ReplicaDiscovery.of(owner, replicas, config.upstream().dnsRefresh());
+            // host, port and TLS are given per request: one pool per replica inside this client
             HttpClientOptions options = new HttpClientOptions()
-                    .setDefaultHost(base.getHost()).setDefaultPort(port).setSsl(tls)
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
                     .setKeepAlive(true).setTcpNoDelay(true);
             HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(100));
             WebClient web = WebClient.create(vertx, new WebClientOptions(options));
-            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(),
-                    config.circuitBreaker().openFor());
-            upstreams.put(owner, new Upstream(owner, base, client, web, breaker));
+            Counter retries = Counter.builder(RETRIES).tag("owner", owner.serviceName())
+                    .description("Calls sent again to another replica after a connection failure").register(registry);
+            upstreams.put(owner, new Upstream(owner, discovery, client, web,
+                    () -> new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                            config.circuitBreaker().openFor()), retries));
+            LOG.debugf("%s replicas: %s", owner.serviceName(), discovery.describe());
         }
     }
 
@@ -48,19 +57,6 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        upstreams.values().forEach(upstream -> {
-            upstream.client().close();
-            upstream.web().close();
-        });
-    }
-
-    /** An owner service as the gateway reaches it. */
-    public record Upstream(Owner owner, URI base, HttpClient client, WebClient web, CircuitBreaker breaker) {
-
-        /** The owner's base path (usually empty) joined with a request URI. */
-        public String uri(String requestUri) {
-            String prefix = base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/$", "");
-            return prefix + requestUri;
-        }
+        upstreams.values().forEach(Upstream::close);
     }
 }

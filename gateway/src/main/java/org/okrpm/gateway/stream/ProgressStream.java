@@ -14,10 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.okrpm.gateway.GatewayConfig;
 import org.okrpm.gateway.routing.ProxyRoutes;
 import org.okrpm.kit.envelope.IncomingEvent;
+import org.okrpm.kit.tracing.EventTracing;
 
 /**
  * {@code GET /api/v1/stream}: progress changes of key results and objectives as server-sent events. Every
@@ -55,6 +57,12 @@ public class ProgressStream {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    EventTracing tracing;
+
+    @ConfigProperty(name = "mp.messaging.incoming.progress.group.id")
+    String group;
+
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private long heartbeatTimer = -1;
 
@@ -88,7 +96,9 @@ public class ProgressStream {
     @Incoming("progress")
     public void onEvents(ConsumerRecords<String, String> records) {
         for (ConsumerRecord<String, String> record : records) {
-            ProgressEvent.of(IncomingEvent.of(record)).ifPresent(this::push);
+            IncomingEvent event = IncomingEvent.of(record);
+            // with tracing on, the push ends the trace of the change (gateway → owner → Kafka → … → stream)
+            ProgressEvent.of(event).ifPresent(progress -> tracing.process(event, group, () -> push(progress)));
         }
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.okrpm.kit.testing.Management;
 
 @QuarkusTest
 class MergedOpenApiTest {
@@ -54,7 +55,7 @@ class MergedOpenApiTest {
 
     @Test
     void readyWhileEveryOwnerIsReachable() {
-        api().when().get("/q/health/ready")
+        Management.api().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'owner services' }.data.'checkin-service'", equalTo("UP"))

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.okrpm.kit.testing.Management;
 
 /**
  * checkin-service is down (nothing listens on its port), and dev tokens are off as in production.
@@ -68,7 +69,7 @@ class OwnerDownTest {
 
     @Test
     void notReadyWhileAnOwnerIsUnreachable() {
-        api().when().get("/q/health/ready")
+        Management.api().when().get("/q/health/ready")
                 .then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'owner services' }.data.'checkin-service'", equalTo("UNREACHABLE"))

@@ -24,6 +24,7 @@ import org.okrpm.gateway.support.StubOwner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.okrpm.kit.testing.Management;
 
 @QuarkusTest
 class RoutingTest {
@@ -148,7 +149,7 @@ class RoutingTest {
     void metricsNameProxiedPathsByTemplateNotById() {
         asMember().when().get("/api/v1/tasks/3f1c0b7e-aaaa-4000-8000-000000000001").then().statusCode(200);
         asMember().when().get("/api/v1/tasks/3f1c0b7e-bbbb-4000-8000-000000000002/comments").then().statusCode(200);
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        String metrics = Management.api().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith("http_server_requests_seconds_count"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertTrue(metrics.contains("uri=\"/api/v1/tasks/{id}\""), metrics);

@@ -95,9 +95,6 @@ public final class StubOwner {
     }
 
     private Answer answer(HttpExchange exchange, String path, byte[] body) {
-        if (path.equals("/q/health/live")) {
-            return Answer.json(200, new JsonObject().put("status", "UP"));
-        }
         if (path.equals("/q/openapi")) {
             return Answer.json(200, openApi());
         }

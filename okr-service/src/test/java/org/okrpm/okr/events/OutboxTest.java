@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.okrpm.kit.testing.TestTokens.api;
 import static org.okrpm.kit.testing.TestTokens.asMember;
 import static org.okrpm.okr.OkrFixtures.cycle;
 import static org.okrpm.okr.OkrFixtures.keyResult;
@@ -28,6 +27,7 @@ import org.okrpm.kit.events.Outbox;
 import org.okrpm.kit.events.OutboxEvent;
 import org.okrpm.kit.events.OutboxRelay;
 import org.okrpm.kit.testing.EventContract;
+import org.okrpm.kit.testing.Management;
 import org.okrpm.kit.testing.TestBroker;
 import org.okrpm.kit.testing.TestEvents;
 
@@ -173,7 +173,7 @@ class OutboxTest {
             }
             // writes still work through the outbox: a load balancer must keep sending them here
             await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12)).untilAsserted(() ->
-                    api().get("/q/health/ready").then().statusCode(200).body("status", is("UP")));
+                    Management.api().get("/q/health/ready").then().statusCode(200).body("status", is("UP")));
         } finally {
             TestBroker.start();
         }

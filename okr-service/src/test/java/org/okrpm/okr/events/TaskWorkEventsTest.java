@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.okrpm.kit.events.DeadLetter;
 import org.okrpm.kit.testing.EventContract;
+import org.okrpm.kit.testing.Management;
 import org.okrpm.kit.testing.TestEvents;
 
 /** okr-service ← project.key-result-work, through the real broker and database. */
@@ -179,14 +180,14 @@ class TaskWorkEventsTest {
         String eventId;
         try {
             eventId = publish(kr, 1, "2", "2");
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asViewer().get("/q/health/ready").then()
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Management.api().get("/q/health/ready").then()
                     .statusCode(200).body("checks.find { it.name == 'event consumers' }.data.waiting", is(1)));
         } finally {
             sql("alter table key_result_away rename to key_result");
         }
         awaitProgress(kr, 1.0);
         assertThat(QuarkusTransaction.requiringNew().call(() -> DeadLetter.count("eventId", eventId)), is(0L));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asViewer().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Management.api().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'event consumers' }.data.waiting", is(0)));
     }
 

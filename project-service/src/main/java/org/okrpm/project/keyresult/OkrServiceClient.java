@@ -10,8 +10,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * okr-service's HTTP API, as far as project-service uses it. Base URL: {@code quarkus.rest-client.okr-service.url}
- * (QUARKUS_REST_CLIENT_OKR_SERVICE_URL). A status ≥ 400 arrives as a WebApplicationException.
+ * okr-service's HTTP API, as far as project-service uses it: {@code stork://okr-service}, the replicas listed in
+ * {@code okrpm.lookup.okr-service.replicas} (OKRPM_LOOKUP_OKR_SERVICE_REPLICAS). A status ≥ 400 arrives as a
+ * WebApplicationException.
  */
 @RegisterRestClient(configKey = "okr-service")
 @Path("/api/v1/key-results")

@@ -168,7 +168,8 @@ final class Report {
         table(md, "Memory after the load (MB)", "Target: RSS ≤ 200 MB per service.",
                 "| process | RSS | peak RSS |\n|---|---|---|", memoryRows);
         table(md, "Start-up (s)", "Target: each service ready ≤ 1.5 s, the whole stack ≤ 15 s. Ready = "
-                        + "`/q/health/ready` answers 200, measured from the process launch (includes the JVM's own start).",
+                        + "`/q/health/ready` on the management port answers 200, measured from the process launch "
+                        + "(includes the JVM's own start).",
                 "| what | ready after | Quarkus \"started in\" |\n|---|---|---|", startupRows);
         return md.toString();
     }

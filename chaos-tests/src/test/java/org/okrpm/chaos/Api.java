@@ -53,11 +53,15 @@ final class Api {
         return send(request.build());
     }
 
-    Reply mergePatch(String base, String path, Object body, String ifMatch) throws IOException, InterruptedException {
+    Reply mergePatch(String base, String path, Object body, String ifMatch, String idempotencyKey)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = request(base, path).header("Content-Type", "application/merge-patch+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         return send(request.build());
     }

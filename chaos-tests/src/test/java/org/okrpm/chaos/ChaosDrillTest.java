@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.okrpm.chaos.ChaosStack.GATEWAY;
 import static org.okrpm.chaos.ChaosStack.OKR_1;
 import static org.okrpm.chaos.ChaosStack.OKR_2;
-import static org.okrpm.chaos.ChaosStack.PROJECT_2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -47,17 +46,19 @@ import org.junit.jupiter.api.function.Executable;
 import org.okrpm.chaos.Api.Reply;
 
 /**
- * The chaos drill of issue 13 (docs/chaos.md). On the production builds and PostgreSQL, with two okr-service and
- * two project-service replicas: one TASKS key result (start 0, target N) with N linked tasks in three projects;
- * the tasks are completed one by one through the gateway and project-2 while, at 25 %, 50 % and 75 % of the
- * completions,
+ * The chaos drill of issues 13 and 17 (docs/chaos.md). On the production builds and PostgreSQL, with two okr-service
+ * and two project-service replicas behind one gateway configured with both: one TASKS key result (start 0, target
+ * N) with N linked tasks in three projects; all traffic goes through the gateway, and the tasks are completed one
+ * by one while, at 25 %, 50 % and 75 % of the completions,
  * <ol type="a">
- *   <li>okr-1 is SIGKILLed and started again 12 s later,</li>
+ *   <li>okr-1 is SIGKILLed and started again 12 s later, under a load of okr-service reads and writes, which must
+ *       cost no client error,</li>
  *   <li>okr-service's database refuses connections for 20 s (its sessions terminated),</li>
  *   <li>the broker is SIGKILLed and started again 15 s later on its port with its data,</li>
  * </ol>
  * completions going on, paced, during every fault. Then: progress exactly 1.0 and currentValue exactly N, a
- * history that never steps down nor repeats itself, nothing in a dead-letter store, no unpublished outbox row.
+ * history that never steps down nor repeats itself, nothing in a dead-letter store, no unpublished outbox row, and
+ * no answer but the expected one (nor a failed connection) while okr-1 was down and starting again.
  * Timings go to target/chaos-report.txt, the processes' output to target/chaos-logs/.
  */
 class ChaosDrillTest {
@@ -81,8 +82,15 @@ class ChaosDrillTest {
     /** The drill's key result, for the progress probes. */
     private volatile String probed;
     private String gateway;
+    /** Only for the direct check of okr-service's answer while its database is blocked. */
     private String okr2;
-    private String project2;
+    private volatile String cycleId;
+    /** The fault whose window is open ("A", "B", "C"), or null between them. */
+    private volatile String fault;
+    /** What answered otherwise than expected (or failed to connect) through the gateway during fault A. */
+    private final List<String> replicaKillErrors = new CopyOnWriteArrayList<>();
+    /** Requests sent through the gateway during fault A, by what they were. */
+    private final Map<String, LongAdder> replicaKillLoad = new ConcurrentSkipListMap<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "chaos-scheduler");
         thread.setDaemon(true);
@@ -134,7 +142,6 @@ class ChaosDrillTest {
         api = new Api(stack.tokens().sign("chaos-bot", "member"));
         gateway = stack.node(GATEWAY).url();
         okr2 = stack.node(OKR_2).url();
-        project2 = stack.node(PROJECT_2).url();
 
         String keyResultId = keyResult();
         probed = keyResultId;
@@ -151,13 +158,15 @@ class ChaosDrillTest {
 
     private String keyResult() {
         LocalDate today = LocalDate.now();
-        String cycleId = created("cycle", gateway, "/api/v1/cycles", Map.of("name", "chaos " + today + " " + UUID.randomUUID(),
+        String cycleId = created("cycle", "/api/v1/cycles", Map.of("name", "chaos " + today + " " + UUID.randomUUID(),
                 "startDate", today.minusDays(7).toString(), "endDate", today.plusDays(83).toString()));
-        call("cycle → EXECUTION", () -> api.post(okr2, "/api/v1/cycles/" + cycleId + "/phase",
-                Map.of("phase", "EXECUTION"), Map.of()), 200);
-        String objectiveId = created("objective", okr2, "/api/v1/objectives", Map.of("cycleId", cycleId,
+        this.cycleId = cycleId;
+        String phaseKey = "chaos-" + UUID.randomUUID();
+        call("cycle → EXECUTION", () -> api.post(gateway, "/api/v1/cycles/" + cycleId + "/phase",
+                Map.of("phase", "EXECUTION"), Map.of("Idempotency-Key", phaseKey)), 200);
+        String objectiveId = created("objective", "/api/v1/objectives", Map.of("cycleId", cycleId,
                 "title", "Survive the chaos drill", "level", "TEAM"));
-        String keyResultId = created("key result", gateway, "/api/v1/objectives/" + objectiveId + "/key-results",
+        String keyResultId = created("key result", "/api/v1/objectives/" + objectiveId + "/key-results",
                 Map.of("title", N + " linked tasks done", "metricType", "NUMBER", "startValue", 0, "targetValue", N,
                         "progressSource", "TASKS"));
         log.log("cycle %s, objective %s, key result %s (TASKS, 0 → %d)", cycleId, objectiveId, keyResultId, N);
@@ -167,14 +176,14 @@ class ChaosDrillTest {
     private List<String> projects(String keyResultId) {
         List<String> projects = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            projects.add(created("project " + (i + 1), i % 2 == 0 ? gateway : project2, "/api/v1/projects",
+            projects.add(created("project " + (i + 1), "/api/v1/projects",
                     Map.of("name", "Chaos project " + (i + 1), "keyResultIds", List.of(keyResultId))));
         }
         log.log("projects %s", projects);
         return projects;
     }
 
-    /** N tasks, round-robin over the projects, created alternately through the gateway (project-1) and project-2. */
+    /** N tasks, round-robin over the projects, created through the gateway (which balances over both replicas). */
     private List<Task> createTasks(String keyResultId, List<String> projects) throws Exception {
         long begun = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -183,8 +192,7 @@ class ChaosDrillTest {
             for (int i = 0; i < N; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    String base = index % 2 == 0 ? gateway : project2;
-                    Reply reply = call("task #" + index, () -> api.post(base,
+                    Reply reply = call("task #" + index, () -> api.post(gateway,
                             "/api/v1/projects/" + projects.get(index % projects.size()) + "/tasks",
                             Map.of("title", "Chaos task #" + index, "keyResultId", keyResultId),
                             Map.of("Idempotency-Key", "chaos-task-" + keyResultId + "-" + index)), 201);
@@ -270,12 +278,13 @@ class ChaosDrillTest {
      * Starts a fault and keeps completing, one task per {@link #PACE}, until the fault is over (its future done) or
      * {@code limit} tasks are complete; then waits for the fault's end.
      */
-    private void window(String name, List<Task> tasks, AtomicInteger next, int limit, Callable<CompletableFuture<?>> fault)
-            throws Exception {
+    private void window(String name, List<Task> tasks, AtomicInteger next, int limit,
+                        Callable<CompletableFuture<?>> injection) throws Exception {
         int before = next.get();
         long begun = System.nanoTime();
         log.log("FAULT %s — begins after %d completions", name, before);
-        CompletableFuture<?> over = fault.call();
+        fault = name.substring(0, 1);
+        CompletableFuture<?> over = injection.call();
         Semaphore ticks = new Semaphore(0);
         ScheduledFuture<?> ticker = scheduler.scheduleAtFixedRate(ticks::release, 0, PACE.toMillis(), TimeUnit.MILLISECONDS);
         try {
@@ -289,15 +298,24 @@ class ChaosDrillTest {
             ticker.cancel(false);
         }
         int during = next.get() - before;
-        over.get(5, TimeUnit.MINUTES);
+        try {
+            over.get(5, TimeUnit.MINUTES);
+        } finally {
+            fault = null;
+        }
         log.log("FAULT %s — over after %.1f s; %d completions during it", name, (System.nanoTime() - begun) / 1e9,
                 during);
         summary.put("fault " + name.substring(0, 1), String.format("%.1f s, %d completions during it",
                 (System.nanoTime() - begun) / 1e9, during));
     }
 
-    /** (a) SIGKILL okr-1 (the gateway's okr upstream), start it again after {@link #REPLICA_DOWN}. */
+    /**
+     * (a) SIGKILL okr-1 (one of the gateway's two okr-service replicas), start it again after {@link #REPLICA_DOWN};
+     * meanwhile okr-service is read and written through the gateway ({@link #okrLoadThroughGateway}).
+     */
     private CompletableFuture<?> killAndRestartOkrReplica() throws Exception {
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        CompletableFuture<Void> load = okrLoadThroughGateway(over);
         ServiceNode okr1 = stack.node(OKR_1);
         long pid = okr1.pid();
         int status = okr1.kill();
@@ -305,17 +323,57 @@ class ChaosDrillTest {
                 status == 137 ? " = 128 + SIGKILL" : " — NOT the status of a SIGKILL");
         harnessChecks.add(() -> assertEquals(137, status,
                 "okr-1's exit status after Process.destroyForcibly() (137 = killed by SIGKILL)"));
-        CompletableFuture<Void> over = new CompletableFuture<>();
         scheduler.schedule(() -> {
             try {
                 log.log("starting okr-1 again");
                 stack.restart(OKR_1);
-                over.complete(null);
+                // a little longer: the gateway takes okr-1 back after its breaker's trial call
+                scheduler.schedule(() -> over.complete(null), 12, TimeUnit.SECONDS);
             } catch (Throwable e) {
                 over.completeExceptionally(e);
             }
         }, REPLICA_DOWN.toMillis(), TimeUnit.MILLISECONDS);
-        return over;
+        return over.thenCompose(done -> load);
+    }
+
+    /**
+     * Until {@code until} completes: every 100 ms one request to okr-service through the gateway, a read of the
+     * drill's key result, and every tenth a new objective (POST with Idempotency-Key). Anything but 200/201, or a
+     * failed connection, is a client error of fault A.
+     */
+    private CompletableFuture<Void> okrLoadThroughGateway(CompletableFuture<?> until) {
+        Semaphore ticks = new Semaphore(0);
+        ScheduledFuture<?> ticker = scheduler.scheduleAtFixedRate(ticks::release, 0, 100, TimeUnit.MILLISECONDS);
+        return CompletableFuture.runAsync(() -> {
+            try {
+                for (int i = 0; !until.isDone(); i++) {
+                    if (!ticks.tryAcquire(1, TimeUnit.SECONDS)) {
+                        continue;
+                    }
+                    ticks.drainPermits();
+                    boolean write = i % 10 == 9;
+                    String what = write ? "POST /api/v1/objectives" : "GET /api/v1/key-results/{id}";
+                    replicaKillLoad.computeIfAbsent(what, k -> new LongAdder()).increment();
+                    try {
+                        Reply reply = write
+                                ? api.post(gateway, "/api/v1/objectives", Map.of("cycleId", cycleId,
+                                        "title", "Written while okr-1 is down #" + i, "level", "TEAM"),
+                                        Map.of("Idempotency-Key", "chaos-a-" + cycleId + "-" + i))
+                                : api.get(gateway, "/api/v1/key-results/" + probed);
+                        count(gateway, "A " + (write ? "okr write " : "okr read ") + reply.status());
+                        if (!reply.is(write ? 201 : 200)) {
+                            replicaKillErrors.add(what + ": " + reply);
+                        }
+                    } catch (IOException e) {
+                        replicaKillErrors.add(what + ": " + e);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                ticker.cancel(false);
+            }
+        });
     }
 
     /** (b) ALTER DATABASE … ALLOW_CONNECTIONS false + pg_terminate_backend; allowed again after {@link #DB_BLOCKED}. */
@@ -385,21 +443,22 @@ class ChaosDrillTest {
     }
 
     /**
-     * PATCH {"status":"DONE"} with If-Match, through the gateway (project-1) for even tasks and project-2 for odd
-     * ones, switching on each retry. Transient answers and connection failures are retried (completing twice is
-     * harmless); 412 means an earlier attempt went through or the version moved: the task is read again.
+     * PATCH {"status":"DONE"} with If-Match and Idempotency-Key (so the gateway may send it to the other replica if
+     * a connection breaks), through the gateway. Transient answers and connection failures are retried (completing
+     * twice is harmless), and during fault A recorded as client errors; 412 means an earlier attempt went through or
+     * the version moved: the task is read again.
      */
     private void complete(Task task) {
-        String[] targets = task.index % 2 == 0 ? new String[] {gateway, project2} : new String[] {project2, gateway};
+        String base = gateway;
         AtomicInteger attempt = new AtomicInteger();
         AtomicReference<String> last = new AtomicReference<>("-");
         try {
             await().pollInSameThread().atMost(WRITE_RETRIES).pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(250)).until(() -> {
-                        String base = targets[attempt.getAndIncrement() % 2];
+                        attempt.incrementAndGet();
                         try {
                             Reply reply = api.mergePatch(base, "/api/v1/tasks/" + task.id, Map.of("status", "DONE"),
-                                    "\"" + task.version + "\"");
+                                    "\"" + task.version + "\"", "chaos-done-" + task.id + "-" + task.version);
                             count(base, String.valueOf(reply.status()));
                             last.set(label(base) + " " + reply);
                             if (reply.is(200)) {
@@ -417,12 +476,14 @@ class ChaosDrillTest {
                                 return false;
                             }
                             if (TRANSIENT.contains(reply.status())) {
+                                duringReplicaKill("PATCH /api/v1/tasks/{id}: " + reply);
                                 return false;
                             }
                             throw new AssertionError("PATCH /api/v1/tasks/" + task.id + " via " + label(base) + ": " + reply);
                         } catch (IOException e) {
                             count(base, e.getClass().getSimpleName());
                             last.set(label(base) + " " + e);
+                            duringReplicaKill("PATCH /api/v1/tasks/{id}: " + e);
                             return false;
                         }
                     });
@@ -438,13 +499,20 @@ class ChaosDrillTest {
         }
     }
 
-    /** Progress as the key result shows it now, read alternately from okr-1 (gateway) and okr-2; logged only. */
+    /** A client error while fault A (okr-1 killed and restarted) is on: the drill asserts there is none. */
+    private void duringReplicaKill(String what) {
+        if ("A".equals(fault)) {
+            replicaKillErrors.add(what);
+        }
+    }
+
+    /** Progress as the key result shows it now, read through the gateway; logged only. */
     private void probe(int completed) {
         String keyResultId = probed;
         if (keyResultId == null) {
             return;
         }
-        String base = completed % 50 == 0 ? gateway : okr2;
+        String base = gateway;
         CompletableFuture.runAsync(() -> {
             try {
                 Reply reply = api.get(base, "/api/v1/key-results/" + keyResultId);
@@ -464,11 +532,9 @@ class ChaosDrillTest {
     private void verify(String keyResultId) throws Exception {
         BigDecimal n = BigDecimal.valueOf(N);
         AtomicReference<JsonNode> keyResult = new AtomicReference<>();
-        AtomicInteger reads = new AtomicInteger();
         long begun = System.nanoTime();
         boolean exact = awaitSoftly(CONVERGE, Duration.ofSeconds(1), () -> {
-            String base = reads.getAndIncrement() % 2 == 0 ? gateway : okr2;
-            Reply reply = api.get(base, "/api/v1/key-results/" + keyResultId);
+            Reply reply = api.get(gateway, "/api/v1/key-results/" + keyResultId);
             if (!reply.is(200)) {
                 return false;
             }
@@ -548,9 +614,17 @@ class ChaosDrillTest {
         summary.put("dead_letter rows", deadLetters.toString());
         summary.put("*.dlq topic records", dlqTopics.toString());
         summary.put("traffic (target status → count)", traffic.toString());
+        summary.put("fault A load through the gateway",
+                replicaKillLoad + ", client errors " + replicaKillErrors.size());
         summary.forEach((key, value) -> log.log("SUMMARY %s: %s", key, value));
 
+        replicaKillErrors.stream().limit(20).forEach(error -> log.log("  client error during fault A: %s", error));
         List<Executable> checks = new ArrayList<>(harnessChecks);
+        checks.add(() -> assertTrue(replicaKillErrors.isEmpty(), replicaKillErrors.size() + " client errors through"
+                + " the gateway while okr-1 was killed and restarted, e.g. "
+                + replicaKillErrors.stream().limit(3).toList()));
+        checks.add(() -> assertTrue(replicaKillLoad.values().stream().mapToLong(LongAdder::sum).sum() > 0,
+                "no okr-service load was sent through the gateway during fault A"));
         checks.add(() -> assertTrue(kr != null && exactly(kr.path("progress"), BigDecimal.ONE),
                 "key result progress after " + CONVERGE.toSeconds() + " s: " + progress + ", want exactly 1.0"));
         checks.add(() -> assertTrue(kr != null && exactly(kr.path("currentValue"), n),
@@ -570,7 +644,7 @@ class ChaosDrillTest {
     }
 
     private List<JsonNode> history(String keyResultId) {
-        Reply reply = call("history", () -> api.get(okr2, "/api/v1/key-results/" + keyResultId + "/history"), 200);
+        Reply reply = call("history", () -> api.get(gateway, "/api/v1/key-results/" + keyResultId + "/history"), 200);
         List<JsonNode> entries = new ArrayList<>();
         reply.body().forEach(entries::add);
         return entries;
@@ -611,9 +685,9 @@ class ChaosDrillTest {
         return last.get();
     }
 
-    private String created(String what, String base, String path, Map<String, Object> body) {
+    private String created(String what, String path, Map<String, Object> body) {
         String key = "chaos-" + UUID.randomUUID();
-        return call(what, () -> api.post(base, path, body, Map.of("Idempotency-Key", key)), 201)
+        return call(what, () -> api.post(gateway, path, body, Map.of("Idempotency-Key", key)), 201)
                 .body().path("id").asText();
     }
 
@@ -638,7 +712,7 @@ class ChaosDrillTest {
     }
 
     private String label(String base) {
-        return base.equals(gateway) ? "gateway" : base.equals(okr2) ? "okr-2" : base.equals(project2) ? "project-2" : base;
+        return base.equals(gateway) ? "gateway" : base.equals(okr2) ? "okr-2" : base;
     }
 
     private static void deleteTree(Path dir) throws IOException {

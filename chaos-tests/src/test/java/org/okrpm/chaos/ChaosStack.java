@@ -21,8 +21,8 @@ import org.okrpm.broker.EmbeddedBroker;
  * The production topology on one machine: the real broker (kafka-broker's {@link EmbeddedBroker}, its own JVM),
  * fresh PostgreSQL databases {@code okrpm_chaos_<ts>_{okr,project,checkin}}, two okr-service and two
  * project-service replicas (each pair sharing its database and consumer group), one checkin-service and one
- * gateway. The gateway has one upstream per owner (okr-1, project-1, checkin-1); the drill talks to okr-2 and
- * project-2 directly.
+ * gateway. The gateway is configured with both replicas of okr-service and of project-service (and checkin-1),
+ * and so are project-service's and checkin-service's okr-service clients.
  */
 final class ChaosStack implements AutoCloseable {
 
@@ -84,17 +84,21 @@ final class ChaosStack implements AutoCloseable {
         String okrKey = randomKey();
         add(repoRoot, logs, OKR_1, "okr-service", ports, service("okr", Map.of("OKRPM_WEBHOOKS_ENCRYPTION_KEY", okrKey)));
         add(repoRoot, logs, OKR_2, "okr-service", ports, service("okr", Map.of("OKRPM_WEBHOOKS_ENCRYPTION_KEY", okrKey)));
+        // every caller of okr-service knows both of its replicas (Stork, a static list)
+        String okrReplicas = okr1 + "," + okr2;
         String integrationsKey = randomKey();
-        add(repoRoot, logs, PROJECT_1, "project-service", ports, service("project", Map.of(
-                "OKRPM_INTEGRATIONS_ENCRYPTION_KEY", integrationsKey, "QUARKUS_REST_CLIENT_OKR_SERVICE_URL", okr1)));
-        add(repoRoot, logs, PROJECT_2, "project-service", ports, service("project", Map.of(
-                "OKRPM_INTEGRATIONS_ENCRYPTION_KEY", integrationsKey, "QUARKUS_REST_CLIENT_OKR_SERVICE_URL", okr2)));
+        for (String project : List.of(PROJECT_1, PROJECT_2)) {
+            add(repoRoot, logs, project, "project-service", ports, service("project", Map.of(
+                    "OKRPM_INTEGRATIONS_ENCRYPTION_KEY", integrationsKey,
+                    "OKRPM_LOOKUP_OKR_SERVICE_REPLICAS", okrReplicas)));
+        }
         add(repoRoot, logs, CHECKIN_1, "checkin-service", ports, service("checkin", Map.of(
-                "QUARKUS_REST_CLIENT_OKR_SERVICE_URL", okr1)));
+                "OKRPM_LOOKUP_OKR_SERVICE_REPLICAS", okrReplicas)));
         Map<String, String> gateway = common();
         gateway.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + tokens.privateKey());
-        gateway.put("OKRPM_GATEWAY_UPSTREAM_OKR", okr1);
-        gateway.put("OKRPM_GATEWAY_UPSTREAM_PROJECT", "http://127.0.0.1:" + ports.get(PROJECT_1));
+        gateway.put("OKRPM_GATEWAY_UPSTREAM_OKR", okrReplicas);
+        gateway.put("OKRPM_GATEWAY_UPSTREAM_PROJECT",
+                "http://127.0.0.1:" + ports.get(PROJECT_1) + ",http://127.0.0.1:" + ports.get(PROJECT_2));
         gateway.put("OKRPM_GATEWAY_UPSTREAM_CHECKIN", "http://127.0.0.1:" + ports.get(CHECKIN_1));
         add(repoRoot, logs, GATEWAY, "gateway", ports, gateway);
 
@@ -157,8 +161,12 @@ final class ChaosStack implements AutoCloseable {
     private void add(Path repoRoot, Path logs, String name, String module, Map<String, Integer> ports,
                      Map<String, String> env) {
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
+        // health and metrics: a management port of each replica's own, kept across restarts like its HTTP port
+        int managementPort = freePort();
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         Path jar = repoRoot.resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
-        nodes.put(name, new ServiceNode(name, jar, ports.get(name), env, logs.resolve(name + ".log")));
+        nodes.put(name, new ServiceNode(name, jar, ports.get(name), managementPort, env, logs.resolve(name + ".log")));
     }
 
     /** What every process gets (the x-jwt block of docker-compose.yml). */
@@ -169,6 +177,9 @@ final class ChaosStack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + tokens.publicKey());
         env.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        // the broker creates no topics by itself: each service creates the ones it publishes, on one broker
+        env.put("OKRPM_TOPICS_CREATE", "true");
+        env.put("OKRPM_TOPICS_REPLICATION_FACTOR", "1");
         return env;
     }
 

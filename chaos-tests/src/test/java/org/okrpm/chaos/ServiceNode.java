@@ -33,14 +33,16 @@ final class ServiceNode {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> env;
     private final Path logFile;
     private Process process;
 
-    ServiceNode(String name, Path jar, int port, Map<String, String> env, Path logFile) {
+    ServiceNode(String name, Path jar, int port, int managementPort, Map<String, String> env, Path logFile) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.env = env;
         this.logFile = logFile;
     }
@@ -51,6 +53,11 @@ final class ServiceNode {
 
     String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface ({@code /q/health/*}, {@code /q/metrics}), not served on {@link #url()}. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     synchronized long pid() {
@@ -79,13 +86,13 @@ final class ServiceNode {
         process = builder.start();
     }
 
-    /** Until {@code /q/health/ready} answers 200; fails at once if the process ends. */
+    /** Until {@code /q/health/ready} on the management port answers 200; fails at once if the process ends. */
     void awaitReady(Duration timeout) {
         Process started;
         synchronized (this) {
             started = process;
         }
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         await(name + " ready").atMost(timeout).pollDelay(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {

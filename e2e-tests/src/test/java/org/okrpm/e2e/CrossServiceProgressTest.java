@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,16 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrossServiceProgressTest {
 
-    private static String token;
-
-    @BeforeAll
-    static void startStack() {
-        Stack.get();
-        token = Stack.token("alice", "member");
-    }
-
     private static RequestSpecification member() {
-        return Stack.api().auth().oauth2(token).contentType("application/json");
+        return Stack.member("alice");
     }
 
     private static String executingCycle() {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
@@ -144,8 +145,22 @@ class FrontDoorTest {
     }
 
     @Test
-    void healthAndMergedOpenApiNeedNoToken() {
-        Stack.api().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    void healthAndMetricsAreOnTheManagementPortsNotBehindTheGateway() {
+        problem(Stack.api().get("/q/health/ready").then(), 404);
+        problem(Stack.api().get("/q/metrics").then(), 404);
+        String gatewayManagement = Stack.get().service("gateway").managementUrl();
+        RestAssured.given().baseUri(gatewayManagement).get("/q/health/ready").then().statusCode(200)
+                .body("status", is("UP"));
+        RestAssured.given().baseUri(gatewayManagement).get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
+        for (String owner : List.of("okr-service", "project-service", "checkin-service")) {
+            RestAssured.given().baseUri(Stack.get().service(owner).managementUrl())
+                    .get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        }
+    }
+
+    @Test
+    void mergedOpenApiNeedsNoToken() {
         Stack.api().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/cycles"))
                 .body("paths.keySet()", hasItem("/api/v1/projects"))

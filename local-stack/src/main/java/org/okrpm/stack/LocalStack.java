@@ -25,15 +25,40 @@ public final class LocalStack implements AutoCloseable {
     public static final String GATEWAY = "gateway";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    /** Where each part listens; 0 picks a free port. */
-    public record Ports(int gateway, int okr, int project, int checkin, int kafka) {
+    /** Where each part listens: the API (HTTP) ports, Kafka's, and the management ports (health, metrics). */
+    public record Ports(int gateway, int okr, int project, int checkin, int kafka, Management management) {
+
+        /** The given API ports, with the default management ports. */
+        public Ports(int gateway, int okr, int project, int checkin, int kafka) {
+            this(gateway, okr, project, checkin, kafka, Management.defaults());
+        }
 
         public static Ports defaults() {
             return new Ports(8080, 8081, 8082, 8083, 9092);
         }
 
         public static Ports free() {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort());
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(),
+                    new Management(freePort(), freePort(), freePort(), freePort()));
+        }
+    }
+
+    /** Each service's management interface, where /q/health and /q/metrics are served (docs/deploy.md). */
+    public record Management(int gateway, int okr, int project, int checkin) {
+
+        public static Management defaults() {
+            return new Management(9080, 9081, 9082, 9083);
+        }
+
+        /** The management port of a service of the stack, by name. */
+        public int of(String service) {
+            return switch (service) {
+                case GATEWAY -> gateway;
+                case "okr-service" -> okr;
+                case "project-service" -> project;
+                case "checkin-service" -> checkin;
+                default -> throw new IllegalArgumentException("No service " + service + " in this stack");
+            };
         }
     }
 
@@ -60,8 +85,21 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path repoRoot, Path dataDir, Ports ports, boolean echo, boolean withGateway,
                                    Map<String, String> overrides) throws IOException {
+        return start(repoRoot, dataDir, ports, echo, withGateway, overrides, null);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Ports, boolean, boolean, Map)}; with {@code postgres}, okr-, project- and
+     * checkin-service run their production builds (the PostgreSQL driver is fixed at build time) in the local
+     * profile on databases of their own on that server, created when missing, instead of H2 files.
+     */
+    public static LocalStack start(Path repoRoot, Path dataDir, Ports ports, boolean echo, boolean withGateway,
+                                   Map<String, String> overrides, PostgresServer postgres) throws IOException {
         Path data = dataDir.toAbsolutePath();
         requireFree(ports);
+        if (postgres != null) {
+            BACKEND_SERVICES.forEach(name -> postgres.ensureDatabase(PostgresServer.databaseOf(name)));
+        }
         DevKeys.ensure(data);
         Path logs = data.resolve("logs");
         EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("kafka"), ports.kafka(), logs.resolve("kafka.log"));
@@ -70,19 +108,26 @@ public final class LocalStack implements AutoCloseable {
         common.put("quarkus.profile", "local");
         common.put("okrpm.data-dir", data.toString());
         common.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        common.put("quarkus.rest-client.okr-service.url", "http://localhost:" + ports.okr());
+        common.put("okrpm.lookup.okr-service.replicas", "http://localhost:" + ports.okr());
         common.putAll(overrides);
 
         Map<String, ServiceProcess> services = new LinkedHashMap<>();
-        services.put("okr-service", process(repoRoot, "okr-service", ports.okr(), common, logs, echo));
-        services.put("project-service", process(repoRoot, "project-service", ports.project(), common, logs, echo));
-        services.put("checkin-service", process(repoRoot, "checkin-service", ports.checkin(), common, logs, echo));
+        Map<String, Integer> backendPorts = Map.of("okr-service", ports.okr(), "project-service", ports.project(),
+                "checkin-service", ports.checkin());
+        for (String name : BACKEND_SERVICES) {
+            services.put(name, postgres == null
+                    ? process(repoRoot, name, "quarkus-app-local", backendPorts.get(name),
+                            ports.management().of(name), common, Map.of(), logs, echo)
+                    : onPostgres(repoRoot, name, backendPorts.get(name), ports.management().of(name), common, postgres,
+                            logs, echo));
+        }
         if (withGateway) {
             Map<String, String> gateway = new LinkedHashMap<>(common);
             gateway.put("okrpm.gateway.upstream.okr", "http://localhost:" + ports.okr());
             gateway.put("okrpm.gateway.upstream.project", "http://localhost:" + ports.project());
             gateway.put("okrpm.gateway.upstream.checkin", "http://localhost:" + ports.checkin());
-            services.put(GATEWAY, process(repoRoot, GATEWAY, ports.gateway(), gateway, logs, echo));
+            services.put(GATEWAY, process(repoRoot, GATEWAY, "quarkus-app-local", ports.gateway(),
+                    ports.management().gateway(), gateway, Map.of(), logs, echo));
         }
         LocalStack stack = new LocalStack(broker, services);
         try {
@@ -122,19 +167,49 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops the services (gateway first), then the broker. */
+    /**
+     * Stops the services all at once (each one's stop is mostly waiting: for its consumers to leave their groups,
+     * its pools to close), then the broker, which they need until they are gone.
+     */
     @Override
     public void close() {
-        List<ServiceProcess> reversed = new ArrayList<>(services.values());
-        java.util.Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::stop);
+        List<Thread> stops = new ArrayList<>();
+        for (ServiceProcess service : services.values()) {
+            Thread stop = new Thread(service::stop, "stop-" + service.name());
+            stop.start();
+            stops.add(stop);
+        }
+        for (Thread stop : stops) {
+            try {
+                stop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         broker.stop();
     }
 
-    private static ServiceProcess process(Path repoRoot, String name, int port, Map<String, String> properties,
-                                          Path logs, boolean echo) {
-        Path jar = repoRoot.resolve(name).resolve("target").resolve("quarkus-app-local").resolve("quarkus-run.jar");
-        return new ServiceProcess(name, jar, port, properties, logs.resolve(name + ".log"), echo);
+    private static ServiceProcess process(Path repoRoot, String name, String build, int port, int managementPort,
+                                          Map<String, String> properties, Map<String, String> environment, Path logs,
+                                          boolean echo) {
+        Path jar = repoRoot.resolve(name).resolve("target").resolve(build).resolve("quarkus-run.jar");
+        return new ServiceProcess(name, jar, port, managementPort, properties, environment, logs.resolve(name + ".log"),
+                echo);
+    }
+
+    /** A backend's production build in the local profile, its datasource pointed at its own PostgreSQL database. */
+    private static ServiceProcess onPostgres(Path repoRoot, String name, int port, int managementPort,
+                                             Map<String, String> common, PostgresServer postgres, Path logs,
+                                             boolean echo) {
+        Map<String, String> properties = new LinkedHashMap<>(common);
+        // system properties outrank the local profile's H2 settings in application.properties
+        properties.put("quarkus.datasource.db-kind", "postgresql");
+        properties.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(PostgresServer.databaseOf(name)));
+        properties.put("quarkus.datasource.username", postgres.user());
+        // the password travels in the environment, not on the command line (ps shows that)
+        Map<String, String> environment = postgres.password().isEmpty() ? Map.of()
+                : Map.of("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        return process(repoRoot, name, "quarkus-app", port, managementPort, properties, environment, logs, echo);
     }
 
     private static void requireFree(Ports ports) {
@@ -144,6 +219,9 @@ public final class LocalStack implements AutoCloseable {
         wanted.put("project-service", ports.project());
         wanted.put("checkin-service", ports.checkin());
         wanted.put("kafka", ports.kafka());
+        for (String name : List.of(GATEWAY, "okr-service", "project-service", "checkin-service")) {
+            wanted.put(name + " (management)", ports.management().of(name));
+        }
         wanted.forEach((name, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.bind(new InetSocketAddress("localhost", port));

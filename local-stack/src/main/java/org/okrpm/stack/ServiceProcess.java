@@ -31,16 +31,22 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> properties;
+    private final Map<String, String> environment;
     private final Path logFile;
     private final boolean echo;
     private Process process;
+    private Thread pump;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path logFile, boolean echo) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> properties,
+                   Map<String, String> environment, Path logFile, boolean echo) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.properties = properties;
+        this.environment = environment;
         this.logFile = logFile;
         this.echo = echo;
     }
@@ -51,6 +57,11 @@ public final class ServiceProcess {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** The management interface: {@code /q/health/*} and {@code /q/metrics}, not served on {@link #url()}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     /** The JVM options each service is started with. */
@@ -67,7 +78,7 @@ public final class ServiceProcess {
         return logFile;
     }
 
-    /** Starts the service and returns once {@code /q/health/ready} answers 200. */
+    /** Starts the service and returns once {@code /q/health/ready} on its management port answers 200. */
     public synchronized void start(Duration timeout) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing");
@@ -77,19 +88,22 @@ public final class ServiceProcess {
         command.addAll(jvmOptions());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // glibc makes up to eight malloc arenas per core as threads contend; two keep the native heap small
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        builder.environment().putAll(environment);
         process = builder.start();
         pumpOutput(process);
         awaitReady(timeout);
     }
 
     /**
-     * SIGTERM, so Quarkus shuts down cleanly: consumers leave their group (each Kafka consumer's close takes a
-     * few seconds) and the relay stops. Forced only after a minute.
+     * SIGTERM, so Quarkus shuts down cleanly: consumers commit and leave their groups, the relay stops (under a
+     * second; docs/events.md, Stopping). Forced only after a minute. Returns once the log has the service's last
+     * lines.
      */
     public synchronized void stop() {
         if (process == null) {
@@ -100,6 +114,9 @@ public final class ServiceProcess {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+            if (pump != null) {
+                pump.join(2_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -108,7 +125,7 @@ public final class ServiceProcess {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -138,7 +155,7 @@ public final class ServiceProcess {
         PrintStream log = new PrintStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND), true, StandardCharsets.UTF_8);
         String prefix = String.format("%-16s| ", name);
-        Thread pump = new Thread(() -> {
+        pump = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {

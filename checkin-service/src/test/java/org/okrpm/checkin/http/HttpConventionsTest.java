@@ -24,7 +24,7 @@ import org.okrpm.checkin.CheckinFixtures;
 import org.okrpm.checkin.okr.CyclePhase;
 
 /**
- * The conventions of API.md: the kit's {@link HttpConventionsContract} run on checkin-service's check-ins, plus
+ * The conventions of docs/api.md: the kit's {@link HttpConventionsContract} run on checkin-service's check-ins, plus
  * what only checkin-service's endpoints show (its four lists, reviews, retrospectives, 409/422 of check-ins).
  */
 @QuarkusTest

@@ -7,7 +7,7 @@ import org.okrpm.gateway.routing.Owner;
 import org.okrpm.kit.security.Roles;
 
 /**
- * The coarse role rules of API.md, enforced at the edge so that a forbidden call never reaches an owner:
+ * The coarse role rules of docs/api.md, enforced at the edge so that a forbidden call never reaches an owner:
  * viewers only read, integrators only touch integrations and tasks. Finer rules stay with the services,
  * which check every token again.
  */

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.Collection;
 
 /**
- * The progress rules of API.md, in one place. Every result is a fraction in [0, 1] rounded to 4 decimals.
+ * The progress rules of docs/api.md, in one place. Every result is a fraction in [0, 1] rounded to 4 decimals.
  */
 public final class ProgressCalculator {
 

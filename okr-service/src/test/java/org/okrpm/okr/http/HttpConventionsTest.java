@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.okrpm.kit.testing.HttpConventionsContract;
 
 /**
- * The conventions of API.md that every endpoint shares: the kit's {@link HttpConventionsContract} run on
+ * The conventions of docs/api.md that every endpoint shares: the kit's {@link HttpConventionsContract} run on
  * okr-service's cycles and objectives, plus what only okr-service's endpoints show.
  */
 @QuarkusTest

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.okrpm.kit.testing.HttpConventionsContract;
 
 /**
- * The conventions of API.md: the kit's {@link HttpConventionsContract} run on project-service's projects, plus
+ * The conventions of docs/api.md: the kit's {@link HttpConventionsContract} run on project-service's projects, plus
  * what only project-service's endpoints show (tasks, the integrator role, stage and cost endpoints).
  */
 @QuarkusTest

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * API.md wants a bad query parameter to be a 400, but JAX-RS answers 404 when a {@code @QueryParam} cannot
+ * docs/api.md wants a bad query parameter to be a 400, but JAX-RS answers 404 when a {@code @QueryParam} cannot
  * be converted ({@code ?cycleId=abc}, {@code ?size=ten}, {@code ?phase=DONE}). These converters parse query
  * parameters of the usual types themselves and fail with {@link InvalidQueryParameterException}, a 400
  * naming the parameter. Path parameters keep the JAX-RS behaviour: an invalid id in the path is a 404.

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Documents the error statuses every operation shares (API.md, Conventions) once, instead of on every
+ * Documents the error statuses every operation shares (docs/api.md, Conventions) once, instead of on every
  * resource method: problem+json bodies for 400/401/403/404/412/413/415/422 where they can occur, and the
  * Idempotency-Key and If-Match headers. Operation-specific statuses (409, 422) stay on the operations.
  */

@@ -1,6 +1,6 @@
 package org.okrpm.kit.security;
 
-/** The roles of API.md, carried in the JWT {@code groups} claim. */
+/** The roles of docs/api.md, carried in the JWT {@code groups} claim. */
 public final class Roles {
 
     /** Everything. */

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conventions of API.md that the kit gives every service (problem+json errors, paging, roles, tokens,
+ * The conventions of docs/api.md that the kit gives every service (problem+json errors, paging, roles, tokens,
  * idempotency keys, request ids, health and OpenAPI), written once and run against each service: a service's
  * {@code HttpConventionsTest extends HttpConventionsContract} is a {@code @QuarkusTest} that names, through the
  * hooks below, the endpoints to check them on, and adds its own service-specific tests.

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.ValidatableResponse;
 
-/** The problem+json contract of API.md, checked the same way in every service's tests. */
+/** The problem+json contract of docs/api.md, checked the same way in every service's tests. */
 public final class ProblemAssertions {
 
     private static final String[] LEAKS = {"Exception", "org.", "java.", "com.fasterxml", "SQL", "select ", "\tat "};

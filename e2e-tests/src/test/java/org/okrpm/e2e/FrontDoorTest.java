@@ -3,9 +3,13 @@ package org.okrpm.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.RestAssured;
@@ -16,7 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -166,6 +172,30 @@ class FrontDoorTest {
                 .body("paths.keySet()", hasItem("/api/v1/projects"))
                 .body("paths.keySet()", hasItem("/api/v1/check-ins"))
                 .body("openapi", startsWith("3"));
+    }
+
+    /**
+     * A client generated from the merged document gets one function per operation, named by its operationId; the
+     * services' own paths that the gateway does not route (each one's dead-letter admin) are not in it.
+     */
+    @Test
+    void mergedOpenApiNamesEveryOperationOnceAndOnlyRoutedPaths() {
+        Map<String, Map<String, Object>> paths = Stack.api().accept("application/json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, String> operations = new HashMap<>();
+        paths.forEach((path, methods) -> methods.forEach((method, value) -> {
+            if (!(value instanceof Map<?, ?> operation) || operation.get("responses") == null) {
+                return; // path-level parameters, not an operation
+            }
+            String where = method.toUpperCase(Locale.ROOT) + " " + path;
+            Object id = operation.get("operationId");
+            assertThat(where + " has an operationId", id, notNullValue());
+            String other = operations.putIfAbsent((String) id, where);
+            assertThat("operationId " + id + " of " + where + " is also " + other + "'s", other, nullValue());
+        }));
+        assertThat(operations.keySet(), hasItems("createCycle", "createProject", "recordCheckIn",
+                "getObjectiveOverview", "streamProgress"));
+        assertThat(paths.keySet(), everyItem(not(startsWith("/api/v1/admin/"))));
     }
 
     /** Collects the lines of a server-sent event stream. */

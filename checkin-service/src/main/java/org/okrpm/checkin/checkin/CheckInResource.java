@@ -54,7 +54,7 @@ public class CheckInResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Record a check-in",
+    @Operation(operationId = "recordCheckIn", summary = "Record a check-in",
             description = "authorId is the caller. value is required for a MANUAL key result and not allowed for a "
                     + "TASKS one (400); a TASKS check-in needs a confidence, a comment or blockers. Check-ins are "
                     + "immutable: there is no PATCH or DELETE.")
@@ -71,7 +71,7 @@ public class CheckInResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List check-ins", description = "Newest first.")
+    @Operation(operationId = "listCheckIns", summary = "List check-ins", description = "Newest first.")
     public PageResponse<CheckInView> list(
             @QueryParam("keyResultId") UUID keyResultId,
             @QueryParam("authorId") String authorId,
@@ -85,7 +85,7 @@ public class CheckInResource {
     @GET
     @Path("due")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Key results due a check-in",
+    @Operation(operationId = "listDueCheckIns", summary = "Key results due a check-in",
             description = "The MANUAL key results in cycles in EXECUTION whose latest check-in is older than `days` "
                     + "× 24 h, or that never had one; most overdue first (never checked in, then the oldest). "
                     + "ownerId is the owner of the key result's objective.")
@@ -104,7 +104,8 @@ public class CheckInResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Get a check-in", description = "The ETag header carries the version.")
+    @Operation(operationId = "getCheckIn",
+            summary = "Get a check-in", description = "The ETag header carries the version.")
     public CheckInView get(@PathParam("id") UUID id) {
         return checkIns.get(id);
     }

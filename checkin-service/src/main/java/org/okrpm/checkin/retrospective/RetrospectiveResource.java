@@ -49,7 +49,7 @@ public class RetrospectiveResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Write an objective's retrospective",
+    @Operation(operationId = "createRetrospective", summary = "Write an objective's retrospective",
             description = "Only while the cycle is in RETROSPECTIVE; one per objective; at least one of wentWell, "
                     + "toImprove, lessons. authorId is the caller.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -65,7 +65,7 @@ public class RetrospectiveResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List retrospectives", description = "Oldest first.")
+    @Operation(operationId = "listRetrospectives", summary = "List retrospectives", description = "Oldest first.")
     public PageResponse<RetrospectiveView> list(@QueryParam("cycleId") UUID cycleId,
                                                 @QueryParam("objectiveId") UUID objectiveId,
                                                 @Valid @BeanParam PageRequest page) {
@@ -75,7 +75,8 @@ public class RetrospectiveResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Get a retrospective", description = "The ETag header carries the version.")
+    @Operation(operationId = "getRetrospective",
+            summary = "Get a retrospective", description = "The ETag header carries the version.")
     public RetrospectiveView get(@PathParam("id") UUID id) {
         return retrospectives.get(id);
     }
@@ -84,7 +85,7 @@ public class RetrospectiveResource {
     @Path("{id}")
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Change a retrospective's text",
+    @Operation(operationId = "updateRetrospective", summary = "Change a retrospective's text",
             description = "JSON merge patch of wentWell, toImprove, lessons; only while the cycle is in RETROSPECTIVE.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = RetrospectiveView.class)))

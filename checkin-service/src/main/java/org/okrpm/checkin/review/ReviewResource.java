@@ -46,7 +46,7 @@ public class ReviewResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Record a team review or a one-on-one",
+    @Operation(operationId = "createReview", summary = "Record a team review or a one-on-one",
             description = "A TEAM_REVIEW needs a teamId; a ONE_ON_ONE has exactly 2 different participants. "
                     + "Repeated participants or objectives count once. createdBy is the caller.")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -60,7 +60,8 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List reviews", description = "The latest meeting (heldOn) first.")
+    @Operation(operationId = "listReviews",
+            summary = "List reviews", description = "The latest meeting (heldOn) first.")
     public PageResponse<ReviewView> list(
             @QueryParam("teamId") String teamId,
             @Parameter(description = "Only reviews that discussed this objective")
@@ -72,7 +73,8 @@ public class ReviewResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Get a review", description = "The ETag header carries the version.")
+    @Operation(operationId = "getReview",
+            summary = "Get a review", description = "The ETag header carries the version.")
     public ReviewView get(@PathParam("id") UUID id) {
         return reviews.get(id);
     }

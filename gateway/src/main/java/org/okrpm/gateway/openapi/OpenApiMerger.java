@@ -5,10 +5,11 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.okrpm.gateway.routing.Owner;
 
 /**
- * Merges the owners' OpenAPI documents into the gateway's own: paths, every components section (schemas,
- * security schemes, ...) and tags. A schema name two documents define differently keeps its name for the first
+ * Merges the owners' OpenAPI documents into the gateway's own: the paths it routes, every components section
+ * (schemas, security schemes, ...) and tags. A schema name two documents define differently keeps its name for the first
  * and is renamed {@code <Name>_<service>} (with every {@code $ref} to it) for the others.
  */
 public final class OpenApiMerger {
@@ -33,8 +34,12 @@ public final class OpenApiMerger {
                 JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
                 renames.forEach((from, to) -> schemas.put(to, schemas.remove(from)));
             }
-            document.getJsonObject("paths", new JsonObject())
-                    .forEach(path -> paths.getMap().putIfAbsent(path.getKey(), path.getValue()));
+            // only what the gateway routes: each owner's own /api/v1/admin/... is reached on its port
+            document.getJsonObject("paths", new JsonObject()).forEach(path -> {
+                if (Owner.ofPath(path.getKey()).isPresent()) {
+                    paths.getMap().putIfAbsent(path.getKey(), path.getValue());
+                }
+            });
             JsonObject ownerComponents = document.getJsonObject("components", new JsonObject());
             for (String section : ownerComponents.fieldNames()) {
                 JsonObject target = child(components, section);

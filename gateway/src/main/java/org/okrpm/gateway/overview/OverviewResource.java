@@ -31,7 +31,7 @@ public class OverviewResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Objective overview for dashboards",
+    @Operation(operationId = "getObjectiveOverview", summary = "Objective overview for dashboards",
             description = "The objective (from okr-service) with, for each key result, its linked projects with their "
                     + "taskStats (project-service) and its latest check-in (checkin-service), fetched in parallel with "
                     + "the caller's token. When project-service or checkin-service is down the answer is still 200: "

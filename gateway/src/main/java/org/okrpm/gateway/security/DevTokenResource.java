@@ -47,7 +47,7 @@ public class DevTokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mint a token (local profile only)",
+    @Operation(operationId = "createDevToken", summary = "Mint a token (local profile only)",
             description = "Returns a JWT for the given subject and roles (admin, member, viewer, integrator), signed with "
                     + "the local stack's key. Needs no credentials. Answers 404 outside the local profile.")
     @APIResponse(responseCode = "200", description = "The token and its expiry")

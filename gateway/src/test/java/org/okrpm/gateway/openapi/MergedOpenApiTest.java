@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.okrpm.kit.testing.TestTokens.api;
@@ -36,6 +37,7 @@ class MergedOpenApiTest {
         assertThat(document.getMap("paths"), hasKey("/api/v1/objectives/{id}/overview"));
         assertThat(document.getMap("paths"), hasKey("/api/v1/auth/dev-token"));
         assertThat(document.getMap("paths"), hasKey("/api/v1/stream"));
+        assertThat(document.getMap("paths"), not(hasKey("/api/v1/admin/dead-letters")));
         assertThat(document.getMap("components.securitySchemes"), hasKey("apiKey"));
         assertThat(document.getMap("components.schemas"), hasKey("ObjectiveOverview"));
         // the same schema name with different content is kept apart, and references follow the rename

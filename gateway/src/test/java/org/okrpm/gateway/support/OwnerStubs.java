@@ -30,8 +30,9 @@ public class OwnerStubs implements QuarkusTestResourceLifecycleManager {
         // read once by the JDK server's configuration: without it small answers wait for delayed ACKs (~40 ms)
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
+            // every owner also documents its own dead-letter admin, which the gateway does not route
             okr = new StubOwner("okr-service", List.of("/api/v1/cycles", "/api/v1/objectives", "/api/v1/key-results",
-                    "/api/v1/webhooks"), OwnerStubs::okr);
+                    "/api/v1/webhooks", "/api/v1/admin/dead-letters"), OwnerStubs::okr);
             project = new StubOwner("project-service", List.of("/api/v1/projects", "/api/v1/tasks",
                     "/api/v1/integrations"), OwnerStubs::project);
             checkin = new StubOwner("checkin-service", List.of("/api/v1/check-ins", "/api/v1/reviews",

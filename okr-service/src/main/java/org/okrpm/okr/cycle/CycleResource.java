@@ -46,7 +46,8 @@ public class CycleResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Create a cycle", description = "Starts in PLANNING. endDate must be after startDate.")
+    @Operation(operationId = "createCycle",
+            summary = "Create a cycle", description = "Starts in PLANNING. endDate must be after startDate.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CycleView.class)))
     @APIResponse(responseCode = "409", description = "A cycle with this name exists",
@@ -58,7 +59,8 @@ public class CycleResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List cycles", description = "Oldest first, optionally filtered by phase.")
+    @Operation(operationId = "listCycles",
+            summary = "List cycles", description = "Oldest first, optionally filtered by phase.")
     public PageResponse<CycleView> list(@QueryParam("phase") CyclePhase phase, @Valid @BeanParam PageRequest page) {
         return cycles.list(phase, page);
     }
@@ -66,7 +68,7 @@ public class CycleResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Get a cycle", description = "The ETag header carries the version.")
+    @Operation(operationId = "getCycle", summary = "Get a cycle", description = "The ETag header carries the version.")
     public CycleView get(@PathParam("id") UUID id) {
         return cycles.get(id);
     }
@@ -75,7 +77,8 @@ public class CycleResource {
     @Path("{id}")
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Change a cycle's name or dates", description = "JSON merge patch of name, startDate, endDate.")
+    @Operation(operationId = "updateCycle",
+            summary = "Change a cycle's name or dates", description = "JSON merge patch of name, startDate, endDate.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = CycleView.class)))
     @APIResponse(responseCode = "409", description = "The cycle is CLOSED, or the name is taken",
@@ -87,7 +90,7 @@ public class CycleResource {
     @POST
     @Path("{id}/phase")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Move the cycle to its next phase",
+    @Operation(operationId = "changeCyclePhase", summary = "Move the cycle to its next phase",
             description = "PLANNING → EXECUTION → RETROSPECTIVE → CLOSED; skipping or going back is 409.")
     @APIResponse(responseCode = "200", description = "The cycle in its new phase",
             content = @Content(schema = @Schema(implementation = CycleView.class)))

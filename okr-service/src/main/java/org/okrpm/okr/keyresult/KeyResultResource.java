@@ -46,7 +46,8 @@ public class KeyResultResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List key results", description = "Oldest first, filtered by objective and/or cycle.")
+    @Operation(operationId = "listKeyResults",
+            summary = "List key results", description = "Oldest first, filtered by objective and/or cycle.")
     public PageResponse<KeyResultView> list(@QueryParam("objectiveId") UUID objectiveId,
                                             @QueryParam("cycleId") UUID cycleId,
                                             @Valid @BeanParam PageRequest page) {
@@ -56,7 +57,7 @@ public class KeyResultResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Get a key result")
+    @Operation(operationId = "getKeyResult", summary = "Get a key result")
     public KeyResultView get(@PathParam("id") UUID id) {
         return keyResults.get(id);
     }
@@ -64,7 +65,7 @@ public class KeyResultResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Every change of the key result's progress, oldest first",
+    @Operation(operationId = "getKeyResultHistory", summary = "Every change of the key result's progress, oldest first",
             description = "Each entry names its source (MANUAL, CHECKIN, TASKS) and the request or event that caused it.")
     public List<HistoryView> history(@PathParam("id") UUID id) {
         return keyResults.history(id);
@@ -74,7 +75,7 @@ public class KeyResultResource {
     @Path("{id}")
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Change a key result",
+    @Operation(operationId = "updateKeyResult", summary = "Change a key result",
             description = "JSON merge patch of title, metricType, unit, startValue, targetValue, currentValue "
                     + "(MANUAL only), weight, progressSource, confidence, score (RETROSPECTIVE only). "
                     + "Progress is recomputed and the change recorded in the history.")
@@ -89,7 +90,8 @@ public class KeyResultResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Delete a key result", description = "Its objective's progress is recomputed.")
+    @Operation(operationId = "deleteKeyResult",
+            summary = "Delete a key result", description = "Its objective's progress is recomputed.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The cycle is CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

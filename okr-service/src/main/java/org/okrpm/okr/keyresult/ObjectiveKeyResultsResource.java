@@ -41,7 +41,7 @@ public class ObjectiveKeyResultsResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Add a key result to an objective",
+    @Operation(operationId = "createKeyResult", summary = "Add a key result to an objective",
             description = "currentValue starts at startValue, progress at 0. BOOLEAN means start 0, target 1.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = KeyResultView.class)))

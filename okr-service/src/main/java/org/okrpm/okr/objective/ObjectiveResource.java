@@ -52,7 +52,7 @@ public class ObjectiveResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Create an objective",
+    @Operation(operationId = "createObjective", summary = "Create an objective",
             description = "Starts ACTIVE with progress 0 and no key results. ownerId defaults to the caller.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
@@ -67,7 +67,8 @@ public class ObjectiveResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List objectives", description = "Oldest first; each embeds its key results.")
+    @Operation(operationId = "listObjectives",
+            summary = "List objectives", description = "Oldest first; each embeds its key results.")
     public PageResponse<ObjectiveView> list(@QueryParam("cycleId") UUID cycleId,
                                             @QueryParam("ownerId") String ownerId,
                                             @QueryParam("teamId") String teamId,
@@ -81,7 +82,7 @@ public class ObjectiveResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Get an objective with its key results")
+    @Operation(operationId = "getObjective", summary = "Get an objective with its key results")
     public ObjectiveView get(@PathParam("id") UUID id) {
         return objectives.get(id);
     }
@@ -89,7 +90,8 @@ public class ObjectiveResource {
     @GET
     @Path("{id}/alignment")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "The objective and everything aligned under it, recursively, each with its progress")
+    @Operation(operationId = "getObjectiveAlignment",
+            summary = "The objective and everything aligned under it, recursively, each with its progress")
     public AlignmentNode alignment(@PathParam("id") UUID id) {
         return objectives.alignment(id);
     }
@@ -98,7 +100,7 @@ public class ObjectiveResource {
     @Path("{id}")
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Change an objective",
+    @Operation(operationId = "updateObjective", summary = "Change an objective",
             description = "JSON merge patch of title, description, level, ownerId, teamId, parentId, status.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
@@ -113,7 +115,7 @@ public class ObjectiveResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Delete an objective and its key results",
+    @Operation(operationId = "deleteObjective", summary = "Delete an objective and its key results",
             description = "Objectives aligned under it stay, moved to the top level (parentId null).")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The cycle is CLOSED",

@@ -52,7 +52,7 @@ public class WebhookResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Subscribe a URL to event types",
+    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to event types",
             description = "Each matching event is POSTed as a structured CloudEvent (application/cloudevents+json) "
                     + "signed with X-Signature-256: sha256=<hex HMAC-SHA256 of the body with the secret>, retried "
                     + "with exponential backoff, in order per subject. The secret is never returned.")
@@ -72,7 +72,8 @@ public class WebhookResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "List webhooks", description = "Oldest first, optionally filtered by status.")
+    @Operation(operationId = "listWebhooks",
+            summary = "List webhooks", description = "Oldest first, optionally filtered by status.")
     public PageResponse<WebhookView> list(@QueryParam("status") WebhookStatus status,
                                           @Valid @BeanParam PageRequest page) {
         return webhooks.list(status, page);
@@ -81,7 +82,8 @@ public class WebhookResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Get a webhook", description = "Its status shows whether it was PAUSED for failing too long.")
+    @Operation(operationId = "getWebhook",
+            summary = "Get a webhook", description = "Its status shows whether it was PAUSED for failing too long.")
     public WebhookView get(@PathParam("id") UUID id) {
         return webhooks.get(id);
     }
@@ -89,7 +91,8 @@ public class WebhookResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Delete a webhook", description = "Its pending deliveries and its delivery log go with it.")
+    @Operation(operationId = "deleteWebhook",
+            summary = "Delete a webhook", description = "Its pending deliveries and its delivery log go with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         webhooks.delete(id, ifMatch);
@@ -99,7 +102,7 @@ public class WebhookResource {
     @POST
     @Path("{id}/resume")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Resume a paused webhook",
+    @Operation(operationId = "resumeWebhook", summary = "Resume a paused webhook",
             description = "ACTIVE again; the deliveries kept while it was paused are sent now, in order. "
                     + "Resuming an active webhook changes nothing.")
     @APIResponse(responseCode = "200", description = "The webhook, ACTIVE",
@@ -111,7 +114,7 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "The delivery log, newest first",
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, newest first",
             description = "Each delivery with its status and every attempt (time, status code, duration, error "
                     + "class). The receiver's response body is never recorded.")
     public PageResponse<DeliveryView> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {

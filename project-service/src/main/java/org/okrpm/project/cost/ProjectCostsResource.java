@@ -44,7 +44,8 @@ public class ProjectCostsResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Record a cost", description = "Adds to the project's actualCost. amount > 0. currency "
+    @Operation(operationId = "recordProjectCost",
+            summary = "Record a cost", description = "Adds to the project's actualCost. amount > 0. currency "
             + "defaults to the budget's; another currency than the budget's (or, without a budget, than the "
             + "earlier costs') is 400, and without either the currency must be given (400).")
     @APIResponse(responseCode = "201", description = "Recorded",
@@ -59,7 +60,8 @@ public class ProjectCostsResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List a project's costs", description = "By incurredOn, then recording order.")
+    @Operation(operationId = "listProjectCosts",
+            summary = "List a project's costs", description = "By incurredOn, then recording order.")
     public PageResponse<CostView> list(@PathParam("projectId") UUID projectId, @Valid @BeanParam PageRequest page) {
         return costs.list(projectId, page);
     }
@@ -67,7 +69,7 @@ public class ProjectCostsResource {
     @GET
     @Path("{costId}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Get a cost entry")
+    @Operation(operationId = "getProjectCost", summary = "Get a cost entry")
     public CostView get(@PathParam("projectId") UUID projectId, @PathParam("costId") UUID costId) {
         return costs.get(projectId, costId);
     }

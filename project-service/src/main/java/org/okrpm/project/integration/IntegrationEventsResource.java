@@ -37,7 +37,8 @@ public class IntegrationEventsResource {
     @PermitAll
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive an external tool's webhook (no token: signed with the integration's secret)",
+    @Operation(operationId = "receiveIntegrationEvent",
+            summary = "Receive an external tool's webhook (no token: signed with the integration's secret)",
             description = "github: the issues event as GitHub sends it (X-GitHub-Event, X-GitHub-Delivery, "
                     + "X-Hub-Signature-256); jira: jira:issue_created/updated/deleted as Jira sends it "
                     + "(X-Atlassian-Webhook-Identifier; signed X-Hub-Signature or X-Signature-256); generic: "

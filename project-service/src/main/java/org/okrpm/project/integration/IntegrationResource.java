@@ -53,7 +53,7 @@ public class IntegrationResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Bind an external project to a project",
+    @Operation(operationId = "createIntegration", summary = "Bind an external project to a project",
             description = "source github (externalProject owner/repo), jira (externalProject the project key) or "
                     + "generic (externalProject optional). The secret is the one configured in the tool's webhook; "
                     + "it is stored encrypted and never returned. Issues of the external project become tasks of "
@@ -74,7 +74,8 @@ public class IntegrationResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "List integrations", description = "Oldest first; filters by project and source.")
+    @Operation(operationId = "listIntegrations",
+            summary = "List integrations", description = "Oldest first; filters by project and source.")
     public PageResponse<IntegrationView> list(
             @QueryParam("projectId") UUID projectId,
             @Parameter(description = "github, jira or generic") @QueryParam("source") String source,
@@ -87,7 +88,8 @@ public class IntegrationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "Get an integration", description = "Without its secret; the ETag carries the version.")
+    @Operation(operationId = "getIntegration",
+            summary = "Get an integration", description = "Without its secret; the ETag carries the version.")
     public IntegrationView get(@PathParam("id") UUID id) {
         return integrations.get(id);
     }
@@ -95,7 +97,7 @@ public class IntegrationResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Delete an integration",
+    @Operation(operationId = "deleteIntegration", summary = "Delete an integration",
             description = "Its webhooks are refused (404) from then on and its delivery log goes with it. The tasks "
                     + "it made stay, keeping externalSource and externalId.")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -107,7 +109,7 @@ public class IntegrationResource {
     @GET
     @Path("{id}/deliveries")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "The integration's delivery log, newest first",
+    @Operation(operationId = "listIntegrationDeliveries", summary = "The integration's delivery log, newest first",
             description = "Every correctly signed delivery of the last 200 (configurable) with its outcome: "
                     + "APPLIED, DUPLICATE (same delivery id as before), STALE (older than the newest event applied "
                     + "for the item), IGNORED, REJECTED (malformed, or another repository/project) or FAILED "
@@ -119,7 +121,8 @@ public class IntegrationResource {
     @GET
     @Path("{id}/deliveries/{deliveryId}")
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
-    @Operation(summary = "One delivery of the log, with the raw body as received")
+    @Operation(operationId = "getIntegrationDelivery",
+            summary = "One delivery of the log, with the raw body as received")
     public DeliveryView delivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return integrations.delivery(id, deliveryId);
     }

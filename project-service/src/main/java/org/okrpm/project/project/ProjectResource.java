@@ -60,7 +60,7 @@ public class ProjectResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Create a project",
+    @Operation(operationId = "createProject", summary = "Create a project",
             description = "Starts in INITIATION with actualCost 0 and no tasks. ownerId defaults to the caller; "
                     + "dueDate must not be before startDate; budget is optional.")
     @APIResponse(responseCode = "201", description = "Created",
@@ -74,7 +74,8 @@ public class ProjectResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List projects", description = "Oldest first; filters by stage, owner and linked key result.")
+    @Operation(operationId = "listProjects",
+            summary = "List projects", description = "Oldest first; filters by stage, owner and linked key result.")
     public PageResponse<ProjectView> list(
             @QueryParam("stage") ProjectStage stage,
             @QueryParam("ownerId") String ownerId,
@@ -86,7 +87,8 @@ public class ProjectResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "Get a project", description = "With actualCost, taskStats and progress; the ETag carries the version.")
+    @Operation(operationId = "getProject",
+            summary = "Get a project", description = "With actualCost, taskStats and progress; the ETag carries the version.")
     public ProjectView get(@PathParam("id") UUID id) {
         return projects.get(id);
     }
@@ -95,7 +97,7 @@ public class ProjectResource {
     @Path("{id}")
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Change a project",
+    @Operation(operationId = "updateProject", summary = "Change a project",
             description = "JSON merge patch of name, description, businessCase, ownerId, startDate, dueDate, budget "
                     + "(null removes it) and keyResultIds (replaced as a whole). The stage changes only through "
                     + "POST /projects/{id}/stage. A new budget currency must match the costs already recorded (400).")
@@ -112,7 +114,7 @@ public class ProjectResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Delete a project with its tasks and costs",
+    @Operation(operationId = "deleteProject", summary = "Delete a project with its tasks and costs",
             description = "Only while the project is open; a CLOSED or CANCELLED project stays as a record.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
@@ -125,7 +127,7 @@ public class ProjectResource {
     @POST
     @Path("{id}/stage")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Move the project to its next stage, or cancel it",
+    @Operation(operationId = "changeProjectStage", summary = "Move the project to its next stage, or cancel it",
             description = "INITIATION → PLANNING → EXECUTION → CLOSED one step at a time; CANCELLED from any open "
                     + "stage. CLOSED needs every task DONE or CANCELLED.")
     @APIResponse(responseCode = "200", description = "The project in its new stage",
@@ -141,7 +143,8 @@ public class ProjectResource {
     @GET
     @Path("{id}/health")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "How the project is doing: work done against time elapsed and budget spent",
+    @Operation(operationId = "getProjectHealth",
+            summary = "How the project is doing: work done against time elapsed and budget spent",
             description = HEALTH_RULE)
     public HealthView health(@PathParam("id") UUID id) {
         return projects.health(id);

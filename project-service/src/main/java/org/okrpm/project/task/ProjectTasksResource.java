@@ -43,7 +43,8 @@ public class ProjectTasksResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(summary = "Add a task to a project", description = "Starts TODO with completedAt null; weight > 0, default 1.")
+    @Operation(operationId = "createTask",
+            summary = "Add a task to a project", description = "Starts TODO with completedAt null; weight > 0, default 1.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
     @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
@@ -57,7 +58,8 @@ public class ProjectTasksResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(summary = "List a project's tasks", description = "Oldest first; filters by status, assignee and key result.")
+    @Operation(operationId = "listProjectTasks",
+            summary = "List a project's tasks", description = "Oldest first; filters by status, assignee and key result.")
     public PageResponse<TaskView> list(@PathParam("projectId") UUID projectId,
             @QueryParam("status") TaskStatus status,
             @QueryParam("assigneeId") String assigneeId,

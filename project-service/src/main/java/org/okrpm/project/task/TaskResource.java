@@ -43,7 +43,7 @@ public class TaskResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER, Roles.INTEGRATOR})
-    @Operation(summary = "Get a task")
+    @Operation(operationId = "getTask", summary = "Get a task")
     public TaskView get(@PathParam("id") UUID id) {
         return tasks.get(id);
     }
@@ -52,7 +52,7 @@ public class TaskResource {
     @Path("{id}")
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.INTEGRATOR})
-    @Operation(summary = "Change a task",
+    @Operation(operationId = "updateTask", summary = "Change a task",
             description = "JSON merge patch of title, description, assigneeId, dueDate, keyResultId, weight and status "
                     + "(TODO, IN_PROGRESS, DONE, CANCELLED, in any order). completedAt is set when the task becomes "
                     + "DONE and cleared when it leaves DONE.")
@@ -69,7 +69,7 @@ public class TaskResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.INTEGRATOR})
-    @Operation(summary = "Delete a task")
+    @Operation(operationId = "deleteTask", summary = "Delete a task")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,7 +82,7 @@ public class TaskResource {
     @Path("bulk")
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.INTEGRATOR})
-    @Operation(summary = "Change many tasks at once",
+    @Operation(operationId = "bulkUpdateTasks", summary = "Change many tasks at once",
             description = "1 to " + TaskService.MAX_BULK_CHANGES + " changes, each the task's id beside a JSON merge "
                     + "patch as for PATCH /tasks/{id} (same fields and rules). All of them are applied in one "
                     + "transaction, or none: when any change fails, nothing changes and one 422 lists every failing "

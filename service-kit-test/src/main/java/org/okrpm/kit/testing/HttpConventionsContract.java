@@ -2,9 +2,11 @@ package org.okrpm.kit.testing;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.okrpm.kit.testing.ProblemAssertions.assertProblem;
 import static org.okrpm.kit.testing.TestTokens.api;
@@ -15,6 +17,10 @@ import static org.okrpm.kit.testing.TestTokens.asViewer;
 
 import io.smallrye.jwt.build.Jwt;
 import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +34,9 @@ import org.junit.jupiter.api.Test;
  * hooks below, the endpoints to check them on, and adds its own service-specific tests.
  */
 public abstract class HttpConventionsContract {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
 
     /** A paged list endpoint that a viewer may read, e.g. {@code /api/v1/cycles}. */
     protected abstract String listPath();
@@ -185,6 +194,29 @@ public abstract class HttpConventionsContract {
                 .body("paths.keySet()", hasItem(listPath()))
                 .body("paths.'" + createPath() + "'.post.responses.'401'.description", notNullValue())
                 .body("components.schemas.Problem", notNullValue());
+    }
+
+    /** Client generators name their functions after operationIds; the gateway merges every service's into one. */
+    @Test
+    public void everyOperationHasAnOperationIdOfItsOwn() {
+        Map<String, Map<String, Object>> paths = api().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> missing = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        paths.forEach((path, operations) -> operations.forEach((method, value) -> {
+            if (!HTTP_METHODS.contains(method) || !(value instanceof Map<?, ?> operation)) {
+                return;
+            }
+            Object id = operation.get("operationId");
+            String where = method.toUpperCase(Locale.ROOT) + " " + path;
+            if (!(id instanceof String name) || name.isBlank()) {
+                missing.add(where);
+            } else {
+                String other = seen.putIfAbsent(name, where);
+                assertThat("operationId " + name + " of " + where + " is also " + other + "'s", other, nullValue());
+            }
+        }));
+        assertThat("operations without an operationId", missing, empty());
     }
 
     @Test

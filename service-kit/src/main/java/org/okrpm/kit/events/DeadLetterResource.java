@@ -51,7 +51,8 @@ public class DeadLetterResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "List dead letters", description = "Newest first; OPEN ones unless ?status= says otherwise.")
+    @Operation(operationId = "listDeadLetters",
+            summary = "List dead letters", description = "Newest first; OPEN ones unless ?status= says otherwise.")
     public PageResponse<DeadLetterView> list(@QueryParam("status") DeadLetter.Status status,
                                              @Valid @BeanParam PageRequest page) {
         return PageResponse.of(DeadLetter.<DeadLetter>find("status = ?1 order by createdAt desc, id",
@@ -61,14 +62,14 @@ public class DeadLetterResource {
     @GET
     @Path("/{id}")
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "Get a dead letter")
+    @Operation(operationId = "getDeadLetter", summary = "Get a dead letter")
     public DeadLetterView get(@PathParam("id") UUID id) {
         return DeadLetterView.of(require(id));
     }
 
     @POST
     @Path("/{id}/redrive")
-    @Operation(summary = "Re-drive a dead letter",
+    @Operation(operationId = "redriveDeadLetter", summary = "Re-drive a dead letter",
             description = "Applies the event again with its consumer. 200 with status REDRIVEN when it applied; "
                     + "422 with the new reason when it still cannot be applied; 503 when the database is busy.")
     public DeadLetterView redrive(@PathParam("id") UUID id) {
@@ -85,7 +86,8 @@ public class DeadLetterResource {
     @DELETE
     @Path("/{id}")
     @Transactional
-    @Operation(summary = "Discard a dead letter", description = "It stays listed with status DISCARDED.")
+    @Operation(operationId = "discardDeadLetter",
+            summary = "Discard a dead letter", description = "It stays listed with status DISCARDED.")
     public DeadLetterView discard(@PathParam("id") UUID id) {
         DeadLetter letter = requireOpen(id);
         letter.status = DeadLetter.Status.DISCARDED;

@@ -183,6 +183,12 @@ public class ProxyRoutes {
         public Future<Void> handleProxyResponse(ProxyContext context) {
             // the edge already set these on the response; the owner's copies would only duplicate them
             context.response().headers().remove(RequestEdgeHandlers.REQUEST_ID);
+            // the owner names the new resource by its own internal address; the caller only knows the gateway
+            String location = context.response().headers().get(HttpHeaders.LOCATION);
+            Replica replica = context.get(REPLICA, Replica.class);
+            if (location != null && replica != null) {
+                context.response().headers().set(HttpHeaders.LOCATION, replica.callerLocation(location));
+            }
             context.response().headers().names().stream()
                     .filter(name -> name.regionMatches(true, 0, "access-control-", 0, 15))
                     .toList()

@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import org.okrpm.gateway.support.OwnerStubs;
 import org.okrpm.gateway.support.StubOwner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,6 +75,13 @@ class RoutingTest {
                 .body("headers.x-request-id", equalTo(requestId));
         // exactly one X-Request-Id on the answer, although the owner sends its own copy too
         assertEquals(1, response.headers().getList("X-Request-Id").size());
+    }
+
+    @Test
+    void aLocationNamingTheOwnerPointsAtTheGatewayInstead() {
+        asMember().body("{\"url\": \"https://hooks.example/okr\"}").when().post("/api/v1/webhooks")
+                .then().statusCode(201)
+                .header("Location", equalTo("/api/v1/webhooks/" + OwnerStubs.CREATED_WEBHOOK_ID + "?view=full"));
     }
 
     @Test

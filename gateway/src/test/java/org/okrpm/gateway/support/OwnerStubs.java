@@ -20,6 +20,7 @@ public class OwnerStubs implements QuarkusTestResourceLifecycleManager {
     public static final String KR_WITH_PROJECT = "4e500000-0000-4000-8000-000000000001";
     public static final String KR_WITHOUT_PROJECT = "4e500000-0000-4000-8000-000000000002";
     public static final String UNKNOWN_OBJECTIVE_ID = "0b1ec71e-0000-4000-8000-00000000dead";
+    public static final String CREATED_WEBHOOK_ID = "3eb00000-0000-4000-8000-000000000001";
 
     private StubOwner okr;
     private StubOwner project;
@@ -56,6 +57,13 @@ public class OwnerStubs implements QuarkusTestResourceLifecycleManager {
 
     private static StubOwner.Answer okr(HttpExchange exchange) {
         String path = exchange.getRequestURI().getPath();
+        if (path.equals("/api/v1/webhooks") && exchange.getRequestMethod().equals("POST")) {
+            // as a real owner answers: the new resource named by the owner's own (internal) address
+            String self = "http://localhost:" + exchange.getLocalAddress().getPort();
+            return new StubOwner.Answer(201, "application/json",
+                    Map.of("Location", self + "/api/v1/webhooks/" + CREATED_WEBHOOK_ID + "?view=full"),
+                    new JsonObject().put("id", CREATED_WEBHOOK_ID).encode());
+        }
         if (path.equals("/api/v1/objectives/" + OBJECTIVE_ID)) {
             JsonArray keyResults = new JsonArray()
                     .add(keyResult(KR_WITH_PROJECT, "TASKS", 0.5))

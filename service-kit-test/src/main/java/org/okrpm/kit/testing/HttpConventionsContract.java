@@ -196,6 +196,20 @@ public abstract class HttpConventionsContract {
                 .body("components.schemas.Problem", notNullValue());
     }
 
+    @Test
+    public void aMatchingIfNoneMatchIsA304WithoutBody() {
+        String location = asMember().body(validCreateBody()).post(createPath()).then().statusCode(201)
+                .extract().header("Location");
+        String etag = asViewer().get(location).then().statusCode(200).extract().header("ETag");
+        assertThat(etag, startsWith("\""));
+        asViewer().header("If-None-Match", "\"999999\", " + etag).get(location).then().statusCode(304)
+                .header("ETag", etag)
+                .body(is(""));
+        asViewer().header("If-None-Match", "W/" + etag).get(location).then().statusCode(304);
+        asViewer().header("If-None-Match", "\"999999\"").get(location).then().statusCode(200)
+                .header("ETag", etag);
+    }
+
     /** Client generators name their functions after operationIds; the gateway merges every service's into one. */
     @Test
     public void everyOperationHasAnOperationIdOfItsOwn() {

@@ -202,6 +202,14 @@ class CheckInResourceTest {
     }
 
     @Test
+    void aFilterTheListCannotApplyIsA400InsteadOfEveryoneElsesCheckIns() {
+        fixtures.checkInAgo(fixtures.manualKeyResultInExecution(), "alice", Duration.ofDays(1));
+        asViewer().queryParam("cycleId", UUID.randomUUID()).get("/api/v1/check-ins")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("cycleId"));
+    }
+
+    @Test
     void malformedSinceIsA400() {
         asViewer().queryParam("since", "last tuesday").get("/api/v1/check-ins")
                 .then().statusCode(400).contentType("application/problem+json")

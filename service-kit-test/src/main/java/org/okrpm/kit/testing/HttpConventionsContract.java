@@ -88,6 +88,14 @@ public abstract class HttpConventionsContract {
     }
 
     @Test
+    public void anUnknownQueryParameterIsA400NamingIt() {
+        assertProblem(asViewer().queryParam("sizee", "10").get(listPath()).then(), 400)
+                .body("errors[0].field", is("sizee"))
+                .body("detail", containsString("size"));
+        asViewer().queryParam("size", "10").get(listPath()).then().statusCode(200);
+    }
+
+    @Test
     public void bodyOverOneMebibyteIsA413Problem() {
         String big = "{\"name\": \"" + "x".repeat(1024 * 1024) + "\"}";
         assertProblem(asMember().body(big).post(createPath()).then(), 413);

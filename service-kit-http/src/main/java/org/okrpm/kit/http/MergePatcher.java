@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.okrpm.kit.json.RequestJson;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.kit.problem.ProblemType;
@@ -21,7 +22,7 @@ import org.okrpm.kit.problem.ProblemType;
 /**
  * JSON merge patch (RFC 7386) onto a record of a resource's writable fields: members present in the patch
  * replace the current ones, {@code null} clears one; a member that is not writable is a 400. The result
- * is validated like a create body.
+ * is validated like a create body, and read with the same strict rules ({@link RequestJson}).
  */
 @ApplicationScoped
 public class MergePatcher {
@@ -30,6 +31,9 @@ public class MergePatcher {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    RequestJson requestJson;
 
     @Inject
     Validator validator;
@@ -52,7 +56,7 @@ public class MergePatcher {
         merge(target, patchObject);
         T result;
         try {
-            result = mapper.treeToValue(target, writable);
+            result = requestJson.mapper().treeToValue(target, writable);
         } catch (JsonProcessingException e) {
             throw new PatchUnreadableException(e);
         }

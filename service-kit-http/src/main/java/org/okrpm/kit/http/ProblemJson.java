@@ -19,6 +19,13 @@ public final class ProblemJson {
                 .end(render(type, detail, ctx.request().path()));
     }
 
+    /** As {@link #end(RoutingContext, ProblemType, String)}, naming {@code instance} instead of the request path. */
+    public static void end(RoutingContext ctx, ProblemType type, String detail, String instance) {
+        ctx.response().setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(render(type, detail, instance));
+    }
+
     public static String render(ProblemType type, String detail, String instance) {
         return new JsonObject()
                 .put("type", type.uri())

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
+import org.okrpm.kit.json.DateRange;
 
 /**
  * docs/api.md wants a bad query parameter to be a 400, but JAX-RS answers 404 when a {@code @QueryParam} cannot
@@ -38,7 +39,9 @@ public class QueryParamConverters implements ParamConverterProvider {
             return (ParamConverter<T>) new Converter<>(name, "a whole number", Long::valueOf);
         }
         if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new Converter<>(name, "a date YYYY-MM-DD", LocalDate::parse);
+            // the same dates as in bodies: real days from 1900 to 9999, no +999999999-12-31
+            return (ParamConverter<T>) new Converter<>(name, "a date YYYY-MM-DD from " + DateRange.MIN + " to "
+                    + DateRange.MAX, DateRange::parse);
         }
         if (rawType == Instant.class) {
             return (ParamConverter<T>) new Converter<>(name, "an ISO-8601 instant", Instant::parse);

@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.okrpm.kit.http.InvalidQueryParameterException;
 import org.okrpm.kit.http.MergePatcher;
+import org.okrpm.kit.json.RefusedValueException;
 
 /**
  * Turns every exception that reaches the REST layer into problem+json. Details are written here, never
@@ -128,12 +129,14 @@ public class ProblemExceptionMappers {
                 "An unexpected error occurred; quote the X-Request-Id header when reporting it", path(uri));
     }
 
-    static String defaultDetail(int status) {
+    /** The detail of a problem that only has a status (from JAX-RS or the HTTP layer). */
+    public static String defaultDetail(int status) {
         return switch (status) {
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this path";
             case 406 -> "Only application/json (and application/problem+json) responses are available";
             case 413 -> "The request body is larger than 1 MiB";
+            case 414 -> "The request target (path and query) is longer than 4096 characters";
             case 415 -> "Send the body as application/json";
             case 400 -> "The request is malformed";
             default -> ProblemType.forStatus(status).title();
@@ -141,6 +144,9 @@ public class ProblemExceptionMappers {
     }
 
     private static String wrongValueMessage(JsonMappingException e) {
+        if (e instanceof RefusedValueException refused) {
+            return refused.reason();
+        }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             return "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());

@@ -11,6 +11,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict with the current state"),
     PRECONDITION_FAILED(412, "precondition-failed", "Version mismatch"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
+    URI_TOO_LONG(414, "uri-too-long", "Request target too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported content type"),
     UNPROCESSABLE(422, "unprocessable", "Referenced resource cannot be used"),
     TOO_MANY_REQUESTS(429, "rate-limited", "Too many requests"),

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.okrpm.kit.json.RequestJson;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.kit.problem.ProblemType;
@@ -47,6 +48,7 @@ class MergePatcherTest {
     void setUp() {
         patcher = new MergePatcher();
         patcher.mapper = mapper;
+        patcher.requestJson = new RequestJson(mapper);
         patcher.validator = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory().getValidator();

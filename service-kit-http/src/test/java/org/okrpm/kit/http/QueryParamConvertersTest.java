@@ -86,10 +86,11 @@ class QueryParamConvertersTest {
         ParamConverter<LocalDate> from = converter(LocalDate.class, 3);
 
         assertEquals(LocalDate.of(2026, 2, 28), from.fromString("2026-02-28"));
-        for (String bad : new String[] {"2026-02-30", "28.02.2026", "2026-2-28", "2026-02-28T00:00:00Z"}) {
+        for (String bad : new String[] {"2026-02-30", "28.02.2026", "2026-2-28", "2026-02-28T00:00:00Z",
+                                        "+999999999-12-31", "1899-12-31"}) {
             InvalidQueryParameterException e = rejected(from, bad);
             assertEquals("from", e.parameter());
-            assertEquals("must be a date YYYY-MM-DD", e.problem());
+            assertEquals("must be a date YYYY-MM-DD from 1900-01-01 to 9999-12-31", e.problem());
         }
     }
 

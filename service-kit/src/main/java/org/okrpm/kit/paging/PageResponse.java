@@ -5,13 +5,21 @@ import io.quarkus.panache.common.Page;
 import java.util.List;
 import java.util.function.Function;
 
-/** The list envelope of API.md: {@code {"items", "page", "size", "totalItems", "totalPages"}}. */
+/** The list envelope of docs/api.md: {@code {"items", "page", "size", "totalItems", "totalPages"}}. */
 public record PageResponse<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
+    /**
+     * A page past the last one is empty, with the totals (docs/api.md): its offset is computed as a long and never
+     * reaches the database, where {@code page * size} would overflow an int ({@code ?page=2147483647&size=200}).
+     */
     public static <E, T> PageResponse<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> mapper) {
-        query.page(Page.of(request.page, request.size));
         long total = query.count();
-        List<T> items = query.list().stream().map(mapper).toList();
+        long offset = (long) request.page * request.size;
+        List<T> items = List.of();
+        if (offset < total && offset <= Integer.MAX_VALUE - request.size) {
+            query.page(Page.of(request.page, request.size));
+            items = query.list().stream().map(mapper).toList();
+        }
         return new PageResponse<>(items, request.page, request.size, total, totalPages(total, request.size));
     }
 

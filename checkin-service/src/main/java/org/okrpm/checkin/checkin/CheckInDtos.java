@@ -24,7 +24,7 @@ public final class CheckInDtos {
             @Schema(example = "3f1c2b9e-7a41-4d52-9d0e-2c8b5f6a1e77") @NotNull UUID keyResultId,
             @Schema(example = "112500", description = "The key result's new current value: required for a MANUAL "
                     + "key result, not allowed for a TASKS one")
-            @Digits(integer = 15, fraction = 4, message = "must have at most 15 integer and 4 fraction digits")
+            @Digits(integer = 12, fraction = 4, message = "must have at most 12 integer and 4 fraction digits")
             BigDecimal value,
             @Schema(example = "0.7", description = "Confidence of reaching the target, 0 to 1")
             @DecimalMin(value = "0", message = "must be between 0 and 1")

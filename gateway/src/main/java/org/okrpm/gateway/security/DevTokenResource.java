@@ -64,7 +64,8 @@ public class DevTokenResource {
             throw ProblemException.invalid("roles", "must not be empty");
         }
         for (String role : request.roles()) {
-            if (!KNOWN_ROLES.contains(role)) {
+            // Set.of(...).contains(null) throws: a null role is a 400 like any unknown one
+            if (role == null || !KNOWN_ROLES.contains(role)) {
                 throw ProblemException.invalid("roles", "must be among " + KNOWN_ROLES);
             }
         }

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,12 @@ class CorsInProductionTest {
         @Override
         public String getConfigProfile() {
             return "prod";
+        }
+
+        /** Production does not start without a token verification key (the kit's ProductionSettings). */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mp.jwt.verify.publickey.location", "file:target/test-keys/public.pem");
         }
     }
 

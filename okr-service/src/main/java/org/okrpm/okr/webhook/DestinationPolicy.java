@@ -2,8 +2,6 @@ package org.okrpm.okr.webhook;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,19 +11,50 @@ import java.util.Optional;
 import org.okrpm.kit.problem.ProblemException;
 
 /**
- * Where webhooks may be sent. Every URL must be an absolute http(s) URL (else 400). Unless private
- * addresses are allowed (local, dev and test profiles), a URL whose host resolves to a loopback,
- * unspecified, link-local, private (site-local, carrier-grade NAT), unique-local or multicast address is
- * refused — server-side request forgery into our own network. Checked when subscribing (422) and again
- * before every attempt, since DNS answers change.
+ * Where webhooks may be sent. Every URL must be an absolute http(s) URL (else 400). Its host is resolved
+ * <em>once</em> per subscription check and per attempt, and the attempt connects to exactly the address vetted
+ * here ({@link Destination#address()}), never resolving the name again: a DNS answer that changes between the
+ * check and the connection (rebinding) cannot steer a delivery into our network.
+ * <p>
+ * Unless private addresses are allowed (local, dev and test profiles), a host with any address that is not
+ * globally reachable ({@link SpecialAddresses}) is refused — server-side request forgery. The reason given to
+ * the caller is the same whether the host resolves to a private address or does not resolve at all, so the
+ * check cannot be used to map internal DNS names.
  */
 @Singleton
 public class DestinationPolicy {
 
-    /** DNS lookup, replaceable in unit tests. */
+    /** DNS lookup, replaceable in tests. */
     @FunctionalInterface
     public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * The outcome of vetting a URL: the address to connect to, or why not.
+     *
+     * @param uri     the URL as given (its host goes into the Host header and TLS SNI)
+     * @param address the vetted address to connect to; null when refused
+     * @param refusal the reason for the caller, null when allowed
+     * @param publicAddress whether the address is globally reachable (attempts to other addresses log no detail)
+     */
+    public record Destination(URI uri, InetAddress address, String refusal, boolean publicAddress) {
+
+        boolean refused() {
+            return refusal != null;
+        }
+
+        /** The host as in the URL, without the brackets of an IPv6 literal. */
+        String host() {
+            return bare(uri.getHost());
+        }
+
+        int port() {
+            if (uri.getPort() != -1) {
+                return uri.getPort();
+            }
+            return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        }
     }
 
     private final boolean allowPrivate;
@@ -39,6 +68,11 @@ public class DestinationPolicy {
     public DestinationPolicy(boolean allowPrivate, Resolver resolver) {
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
+    }
+
+    /** Whether non-public addresses are allowed (local, dev and test profiles). */
+    public boolean allowsPrivate() {
+        return allowPrivate;
     }
 
     /** The URL as a URI, or a 400 naming the field {@code url}. */
@@ -62,87 +96,45 @@ public class DestinationPolicy {
         return uri;
     }
 
-    /** Why this destination may not be used, or empty when it may. */
+    /**
+     * Why this destination may not be subscribed to, or empty when it may (one DNS lookup). Where private
+     * addresses are allowed nothing is looked up: a name that does not resolve yet fails its attempts instead.
+     */
     public Optional<String> refusal(URI uri) {
-        if (allowPrivate) {
-            return Optional.empty();
-        }
-        String host = uri.getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
+        return allowPrivate ? Optional.empty() : Optional.ofNullable(vet(uri).refusal());
+    }
+
+    /** Resolves the host once and decides; the address returned is the one to connect to. */
+    public Destination vet(URI uri) {
+        String host = bare(uri.getHost());
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("the host " + host + " does not resolve");
+            addresses = null;
         }
         if (addresses == null || addresses.length == 0) {
-            return Optional.of("the host " + host + " does not resolve");
+            return new Destination(uri, null, allowPrivate ? "the host " + host + " does not resolve"
+                    : notPublic(host), false);
         }
+        boolean allPublic = true;
         for (InetAddress address : addresses) {
-            Optional<String> kind = nonPublicKind(address);
-            if (kind.isPresent()) {
-                return Optional.of("the host " + host + " resolves to a " + kind.get()
-                        + " address, which webhooks may not reach");
-            }
+            allPublic &= SpecialAddresses.kind(address).isEmpty();
         }
-        return Optional.empty();
+        if (!allPublic && !allowPrivate) {
+            // every address must be public: a client may pick any of them, and an attacker controls the order
+            return new Destination(uri, null, notPublic(host), false);
+        }
+        return new Destination(uri, addresses[0], null, SpecialAddresses.kind(addresses[0]).isEmpty());
     }
 
-    /** The kind of a non-public address (loopback, private, …), or empty for a public one. */
-    static Optional<String> nonPublicKind(InetAddress address) {
-        if (address.isAnyLocalAddress()) {
-            return Optional.of("unspecified");
-        }
-        if (address.isLoopbackAddress()) {
-            return Optional.of("loopback");
-        }
-        if (address.isLinkLocalAddress()) {
-            return Optional.of("link-local");
-        }
-        if (address.isSiteLocalAddress()) {
-            return Optional.of("private");
-        }
-        if (address.isMulticastAddress()) {
-            return Optional.of("multicast");
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            if (first == 0) {
-                return Optional.of("unspecified");
-            }
-            if (first == 100 && second >= 64 && second <= 127) {
-                return Optional.of("private"); // 100.64.0.0/10, carrier-grade NAT
-            }
-            if (first >= 240) {
-                return Optional.of("reserved");
-            }
-        }
-        if (address instanceof Inet6Address) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return Optional.of("unique-local"); // fc00::/7
-            }
-            if (isIpv4Compatible(b)) {
-                try {
-                    return nonPublicKind(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return Optional.of("reserved");
-                }
-            }
-        }
-        return Optional.empty();
+    /** One reason for "private" and "does not resolve" alike: the answer must not reveal internal DNS names. */
+    private static String notPublic(String host) {
+        return "webhooks may only be sent to public internet addresses, and " + host
+                + " does not resolve to one";
     }
 
-    /** ::a.b.c.d (deprecated IPv4-compatible form; ::ffff:a.b.c.d already comes back as IPv4 from Java). */
-    private static boolean isIpv4Compatible(byte[] b) {
-        for (int i = 0; i < 12; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return true;
+    private static String bare(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 }

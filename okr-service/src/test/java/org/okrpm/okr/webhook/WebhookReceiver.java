@@ -85,6 +85,10 @@ final class WebhookReceiver {
         listen(port);
     }
 
+    int port() {
+        return port;
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

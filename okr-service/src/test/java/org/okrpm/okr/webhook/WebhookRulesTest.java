@@ -20,6 +20,9 @@ class WebhookRulesTest {
         assertThat(WebhookSender.errorClass(new java.io.IOException(new javax.net.ssl.SSLHandshakeException("x"))),
                 is("TLS error"));
         assertThat(WebhookSender.errorClass(new java.net.UnknownHostException("x")), is("unknown host"));
+        // Netty's connect timeout is a ConnectException too: still a timeout
+        assertThat(WebhookSender.errorClass(new io.netty.channel.ConnectTimeoutException("connection timed out: x")),
+                is("timeout"));
         assertThat(WebhookSender.errorClass(new java.io.IOException("stream reset")), is("I/O error"));
     }
 

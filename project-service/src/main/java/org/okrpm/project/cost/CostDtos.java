@@ -22,7 +22,7 @@ public final class CostDtos {
     @Schema(name = "CostCreate")
     public record CostCreate(
             @Schema(example = "1250.50") @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
-            @Digits(integer = 15, fraction = 4, message = "must have at most 15 integer digits and 4 decimals")
+            @Digits(integer = 12, fraction = 4, message = "must have at most 12 integer digits and 4 decimals")
             BigDecimal amount,
             @Schema(example = "Workshop with the pilot customer") @Size(max = 500) String description,
             @Schema(example = "2026-11-20") @NotNull LocalDate incurredOn,

@@ -11,7 +11,9 @@ import org.okrpm.project.integration.ExternalEvent.Kind;
  *  "description": "…", "status": "TODO|IN_PROGRESS|DONE|CANCELLED", "updatedAt": "2026-11-25T10:15:30Z",
  *  "project": "…"}</pre>
  * {@code id} and {@code action} are required, {@code title} too when created. Without {@code status},
- * closed means DONE and reopened means open again (TODO); with it, the status is taken as given.
+ * closed means DONE and reopened means open again (TODO); with it, the status is taken as given. The event's
+ * time is {@code updatedAt}, else the signed {@code X-Signature-Timestamp}: every generic event has a place in
+ * its item's timeline, so a replayed older one is STALE.
  */
 final class GenericEvents {
 
@@ -20,7 +22,8 @@ final class GenericEvents {
     private GenericEvents() {
     }
 
-    static ExternalEvent read(Integration integration, JsonNode body) {
+    /** {@code signedAt}: the delivery's signed timestamp, the event's time when it has no {@code updatedAt}. */
+    static ExternalEvent read(Integration integration, JsonNode body, java.time.Instant signedAt) {
         if (!body.isObject()) {
             throw ProblemException.invalid("body", "must be a JSON object");
         }
@@ -66,9 +69,9 @@ final class GenericEvents {
             default -> throw ProblemException.invalid("action",
                     "must be one of created, updated, closed, reopened, deleted");
         }
+        java.time.Instant updatedAt = Payloads.instant(body.get("updatedAt"), "updatedAt");
         return new ExternalEvent(action, kind, id, title, body.has("description"),
-                Payloads.text(body.get("description")), state, Payloads.instant(body.get("updatedAt"), "updatedAt"),
-                null);
+                Payloads.text(body.get("description")), state, updatedAt != null ? updatedAt : signedAt, null);
     }
 
     private static ExternalState status(JsonNode node) {

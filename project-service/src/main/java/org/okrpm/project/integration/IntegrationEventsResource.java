@@ -43,9 +43,12 @@ public class IntegrationEventsResource {
                     + "X-Hub-Signature-256); jira: jira:issue_created/updated/deleted as Jira sends it "
                     + "(X-Atlassian-Webhook-Identifier; signed X-Hub-Signature or X-Signature-256); generic: "
                     + "{\"id\", \"action\": \"created|updated|closed|reopened|deleted\", \"title\", \"description\", "
-                    + "\"status\", \"updatedAt\", \"project\"} with X-Delivery-Id and X-Signature-256. Signatures are "
-                    + "sha256=<hex HMAC-SHA256 of the raw body>. Each external item is one task; a delivery id seen "
-                    + "before and an event older than the newest applied for its item change nothing (200).")
+                    + "\"status\", \"updatedAt\", \"project\"} with X-Delivery-Id, X-Signature-Timestamp (Unix "
+                    + "seconds, within 5 minutes of the server's time) and X-Signature-256 = sha256=<hex HMAC-SHA256 of "
+                    + "<timestamp>.<raw body>>. GitHub and Jira signatures are sha256=<hex HMAC-SHA256 of the raw body>. "
+                    + "Each external item is one task; a delivery id seen before, a signed event applied before under "
+                    + "another delivery id, and an event older than the newest applied for its item change nothing "
+                    + "(200 DUPLICATE or STALE).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(description = "The tool's own payload", type = org.eclipse.microprofile.openapi
                     .annotations.enums.SchemaType.OBJECT)))
@@ -54,12 +57,16 @@ public class IntegrationEventsResource {
     @Parameter(name = WebhookRequest.JIRA_SIGNATURE, in = ParameterIn.HEADER,
             description = "jira: sha256=<hex HMAC-SHA256 of the body> (Jira admin webhook with a secret)")
     @Parameter(name = WebhookRequest.GENERIC_SIGNATURE, in = ParameterIn.HEADER,
-            description = "generic (and jira): sha256=<hex HMAC-SHA256 of the body>")
+            description = "generic: sha256=<hex HMAC-SHA256 of <X-Signature-Timestamp>.<body>>; "
+                    + "jira: sha256=<hex HMAC-SHA256 of the body>")
+    @Parameter(name = WebhookRequest.GENERIC_TIMESTAMP, in = ParameterIn.HEADER,
+            description = "generic: Unix time in seconds when this attempt was signed; more than 5 minutes off is 401")
     @Parameter(name = WebhookRequest.GENERIC_DELIVERY, in = ParameterIn.HEADER,
             description = "generic: the delivery id, the same on every redelivery")
     @APIResponse(responseCode = "200", description = "Handled: APPLIED, DUPLICATE, STALE or IGNORED",
             content = @Content(schema = @Schema(implementation = ReceiptView.class)))
-    @APIResponse(responseCode = "401", description = "Missing or invalid signature; nothing is kept",
+    @APIResponse(responseCode = "401", description = "Missing or invalid signature, or (generic) a signed timestamp "
+            + "outside the tolerance window; nothing is kept",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such integration",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -11,6 +11,8 @@ import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,10 +34,11 @@ import org.okrpm.project.task.TaskStatus;
 
 /**
  * {@code POST /integrations/{id}/events}: verifies the tool's signature (nothing is kept when it is missing or
- * wrong), reduces the payload to an {@link ExternalEvent}, and applies it to the item's task through
- * {@link TaskService}, so the change is published like any other task change. All deliveries of one
- * integration are applied one at a time (the integration's row is locked), which makes "seen this delivery id
- * before" and "older than the newest event applied" exact.
+ * wrong; for the generic form also when its signed timestamp is outside the tolerance window), reduces the
+ * payload to an {@link ExternalEvent}, and applies it to the item's task through {@link TaskService}, so the
+ * change is published like any other task change. All deliveries of one integration are applied one at a time
+ * (the integration's row is locked), which makes "seen this delivery id before", "applied this very signed
+ * event before" (a replay under a new delivery id) and "older than the newest event applied" exact.
  */
 @ApplicationScoped
 public class IntegrationReceiver {
@@ -56,6 +59,9 @@ public class IntegrationReceiver {
     @Inject
     DeliveryLog log;
 
+    @Inject
+    IntegrationsConfig config;
+
     public ReceiptView receive(UUID integrationId, WebhookRequest request, String contentType) {
         Integration integration = QuarkusTransaction.requiringNew().call(() -> Integration.findById(integrationId));
         if (integration == null) {
@@ -72,7 +78,7 @@ public class IntegrationReceiver {
                     e.getMessage(), null), e);
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(integration.id, request, deliveryId, event));
+            return QuarkusTransaction.requiringNew().call(() -> apply(integration, request, deliveryId, event));
         } catch (ProblemException e) {
             throw kept(integration, request, new Entry(deliveryId, event.event(), event.externalId(),
                     DeliveryOutcome.FAILED, e.getMessage(), null), e);
@@ -91,8 +97,20 @@ public class IntegrationReceiver {
         }
         if (!request.signedWith(integration.source, secret)) {
             throw new ProblemException(ProblemType.UNAUTHORIZED, "Missing or invalid signature: send "
-                    + WebhookRequest.signatureHeader(integration.source)
-                    + ": sha256=<hex HMAC-SHA256 of the raw body, keyed with the integration's secret>");
+                    + WebhookRequest.signatureHeader(integration.source) + ": sha256=<hex HMAC-SHA256 of "
+                    + (integration.source == IntegrationSource.GENERIC
+                    ? "<X-Signature-Timestamp>.<raw body>, keyed with the integration's secret> and "
+                    + WebhookRequest.GENERIC_TIMESTAMP + ": <Unix time in seconds>"
+                    : "the raw body, keyed with the integration's secret>"));
+        }
+        if (integration.source == IntegrationSource.GENERIC) {
+            Duration skew = Duration.between(Instant.ofEpochSecond(request.timestamp()), Instant.now()).abs();
+            if (skew.compareTo(config.signatureTolerance()) > 0) {
+                // a captured delivery replayed later, or a sender whose clock is off: both are refused alike
+                throw new ProblemException(ProblemType.UNAUTHORIZED, WebhookRequest.GENERIC_TIMESTAMP
+                        + " is more than " + config.signatureTolerance().toSeconds()
+                        + " s from the server's time: sign every attempt with the current Unix time");
+            }
         }
     }
 
@@ -109,7 +127,7 @@ public class IntegrationReceiver {
         return switch (integration.source) {
             case GITHUB -> GitHubEvents.read(integration, request, body);
             case JIRA -> JiraEvents.read(integration, body);
-            case GENERIC -> GenericEvents.read(integration, body);
+            case GENERIC -> GenericEvents.read(integration, body, Instant.ofEpochSecond(request.timestamp()));
         };
     }
 
@@ -145,9 +163,17 @@ public class IntegrationReceiver {
         return new ProblemException(e.type(), e.getMessage(), e.errors(), extensions);
     }
 
-    private ReceiptView apply(UUID integrationId, WebhookRequest request, String deliveryId, ExternalEvent event) {
-        Integration integration = lock(integrationId);
-        Entry entry = outcome(integration, deliveryId, event);
+    private ReceiptView apply(Integration received, WebhookRequest request, String deliveryId, ExternalEvent event) {
+        Integration integration = lock(received.id);
+        String digest = request.digest(received.source);
+        Entry entry = outcome(integration, deliveryId, digest, event);
+        if (entry.outcome() == DeliveryOutcome.APPLIED && event.externalId() != null) {
+            IntegrationItem item = IntegrationItem.<IntegrationItem>find("integrationId = ?1 and externalId = ?2",
+                    integration.id, event.externalId()).firstResult();
+            if (item != null) {
+                item.remember(digest);
+            }
+        }
         log.record(integration.id, request.body(), entry);
         return new ReceiptView(entry.deliveryId(), entry.event(), entry.externalId(), entry.outcome(), entry.detail(),
                 entry.taskId());
@@ -165,7 +191,7 @@ public class IntegrationReceiver {
         return integration;
     }
 
-    private Entry outcome(Integration integration, String deliveryId, ExternalEvent event) {
+    private Entry outcome(Integration integration, String deliveryId, String digest, ExternalEvent event) {
         IntegrationDelivery before = log.handledBefore(integration.id, deliveryId);
         if (before != null) {
             return entry(deliveryId, event, DeliveryOutcome.DUPLICATE, "delivery " + deliveryId
@@ -176,6 +202,11 @@ public class IntegrationReceiver {
         }
         IntegrationItem item = IntegrationItem.<IntegrationItem>find("integrationId = ?1 and externalId = ?2",
                 integration.id, event.externalId()).firstResult();
+        if (item != null && item.applied(digest)) {
+            // the tools do not sign their delivery ids: a captured event sent again under a new one is a replay
+            return entry(deliveryId, event, DeliveryOutcome.DUPLICATE, "this signed event was applied before "
+                    + "under another delivery id", item.taskId);
+        }
         if (item != null && item.lastEventAt != null && event.occurredAt() != null
                 && event.occurredAt().isBefore(item.lastEventAt)) {
             return entry(deliveryId, event, DeliveryOutcome.STALE, "changed at " + event.occurredAt()

@@ -2,6 +2,7 @@ package org.okrpm.project.integration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** {@code okrpm.integrations.*}: inbound integrations (environment variables OKRPM_INTEGRATIONS_*). */
@@ -13,6 +14,13 @@ public interface IntegrationsConfig {
      * cannot be created and webhooks cannot be verified (503); set OKRPM_INTEGRATIONS_ENCRYPTION_KEY in production.
      */
     Optional<String> encryptionKey();
+
+    /**
+     * How far a generic delivery's signed {@code X-Signature-Timestamp} may be from the server's clock, either
+     * way; outside it the delivery is 401. Bounds how long a captured delivery can be replayed at all.
+     */
+    @WithDefault("5m")
+    Duration signatureTolerance();
 
     /** Deliveries kept per integration in the delivery log; older ones are pruned. */
     @WithDefault("200")

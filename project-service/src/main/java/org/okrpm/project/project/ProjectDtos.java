@@ -25,7 +25,7 @@ public final class ProjectDtos {
     @Schema(name = "Money", description = "An amount in one currency")
     public record Money(
             @Schema(example = "10000") @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
-            @Digits(integer = 15, fraction = 4, message = "must have at most 15 integer digits and 4 decimals")
+            @Digits(integer = 12, fraction = 4, message = "must have at most 12 integer digits and 4 decimals")
             BigDecimal amount,
             @Schema(example = "EUR", description = "ISO 4217 code") @NotNull
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code of 3 upper-case letters") String currency) {

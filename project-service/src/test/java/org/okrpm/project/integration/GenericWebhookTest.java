@@ -12,6 +12,8 @@ import static org.okrpm.project.integration.Webhooks.bytes;
 import static org.okrpm.project.integration.Webhooks.delivery;
 import static org.okrpm.project.integration.Webhooks.fixture;
 import static org.okrpm.project.integration.Webhooks.generic;
+import static org.okrpm.project.integration.Webhooks.genericSignature;
+import static org.okrpm.project.integration.Webhooks.now;
 import static org.okrpm.project.integration.Webhooks.post;
 import static org.okrpm.project.integration.Webhooks.secret;
 import static org.okrpm.project.integration.Webhooks.sign;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.okrpm.project.keyresultwork.Rollups;
 import org.okrpm.project.keyresultwork.Rollups.Rollup;
 
-/** The generic form of docs/integrations.md, signed with X-Signature-256. */
+/** The generic form of docs/integrations.md, signed with X-Signature-256 over X-Signature-Timestamp and the body. */
 @QuarkusTest
 class GenericWebhookTest {
 
@@ -118,7 +120,7 @@ class GenericWebhookTest {
         otherProject.put("project", "payroll");
         generic(id, secret, delivery(), otherProject).statusCode(422).body("detail", containsString("payroll"));
         byte[] notJson = "{\"id\": ".getBytes();
-        post(id, Map.of("X-Signature-256", sign(secret, notJson)), notJson).statusCode(400);
+        post(id, genericSignature(secret, now(), notJson), notJson).statusCode(400);
         assertThat(taskFor(projectId, "b-2"), nullValue());
         assertThat(taskFor(projectId, "b-3"), nullValue());
         asIntegrator().get("/api/v1/integrations/" + id + "/deliveries").then().statusCode(200)
@@ -132,11 +134,26 @@ class GenericWebhookTest {
         String secret = secret();
         String id = Webhooks.create("generic", projectId, null, null, secret);
         byte[] body = bytes(fixture("generic-created.json"));
+        long now = now();
         post(id, Map.of("X-Delivery-Id", delivery()), body).statusCode(401);
-        post(id, Map.of("X-Hub-Signature-256", sign(secret, body)), body).statusCode(401); // GitHub's header
-        post(id, Map.of("X-Signature-256", sign(secret + "x", body)), body).statusCode(401);
-        post(id, Map.of("X-Signature-256", sign(secret, body).toUpperCase().replace("SHA256=", "sha256=")), body)
-                .statusCode(200); // hex case does not matter
+        post(id, Map.of("X-Hub-Signature-256", sign(secret, body), "X-Signature-Timestamp", Long.toString(now)), body)
+                .statusCode(401); // GitHub's header
+        post(id, genericSignature(secret + "x", now, body), body).statusCode(401);
+        // the body alone signed, as GitHub does: the timestamp must be covered too
+        post(id, Map.of("X-Signature-256", sign(secret, body), "X-Signature-Timestamp", Long.toString(now)), body)
+                .statusCode(401).contentType("application/problem+json")
+                .body("detail", containsString("X-Signature-Timestamp"));
+        // a valid signature of the timestamp, but the header left out
+        Map<String, String> noTimestamp = genericSignature(secret, now, body);
+        noTimestamp.remove("X-Signature-Timestamp");
+        post(id, noTimestamp, body).statusCode(401);
+        // the timestamp changed after signing
+        Map<String, String> shifted = genericSignature(secret, now, body);
+        shifted.put("X-Signature-Timestamp", Long.toString(now + 1));
+        post(id, shifted, body).statusCode(401);
+        Map<String, String> upperCase = genericSignature(secret, now, body);
+        upperCase.put("X-Signature-256", upperCase.get("X-Signature-256").toUpperCase().replace("SHA256=", "sha256="));
+        post(id, upperCase, body).statusCode(200); // hex case does not matter
         assertThat(taskFor(projectId, "ext-42").get("title"), is("Migrate the billing cron jobs"));
     }
 }

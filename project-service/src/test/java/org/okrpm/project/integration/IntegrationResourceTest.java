@@ -222,9 +222,9 @@ class IntegrationResourceTest {
         asIntegrator().get("/api/v1/integrations/" + id + "/deliveries/" + recordId).then().statusCode(200)
                 .body("payload", containsString("\"action\":\"labeled\"")).body("payloadTruncated", is(false));
         asIntegrator().get("/api/v1/integrations/" + id + "/deliveries/" + UUID.randomUUID()).then().statusCode(404);
-        // pruned or not, the opened issue's redelivery still makes no second task
+        // pruned or not, the opened issue's redelivery makes no second task: its item remembers the signed event
         github(id, secret, first, githubIssue("opened", 4, "t", "open", "2026-11-20T09:00:00Z")).statusCode(200)
-                .body("outcome", is("IGNORED"));
+                .body("outcome", is("DUPLICATE"));
     }
 
     @Test

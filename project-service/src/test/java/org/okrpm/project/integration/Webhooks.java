@@ -148,11 +148,25 @@ final class Webhooks {
 
     static ValidatableResponse generic(String integrationId, String secret, String deliveryId, Object payload) {
         byte[] body = bytes(payload);
-        Map<String, String> headers = new HashMap<>(Map.of("X-Signature-256", sign(secret, body)));
+        Map<String, String> headers = genericSignature(secret, now(), body);
         if (deliveryId != null) {
             headers.put("X-Delivery-Id", deliveryId);
         }
         return post(integrationId, headers, body);
+    }
+
+    /** The generic form's headers: X-Signature-Timestamp and the HMAC of {@code <timestamp>.<body>}. */
+    static Map<String, String> genericSignature(String secret, long timestamp, byte[] body) {
+        byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.US_ASCII);
+        byte[] signed = java.util.Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return new HashMap<>(Map.of("X-Signature-Timestamp", Long.toString(timestamp),
+                "X-Signature-256", sign(secret, signed)));
+    }
+
+    /** The current Unix time in seconds. */
+    static long now() {
+        return java.time.Instant.now().getEpochSecond();
     }
 
     static String delivery() {

@@ -30,6 +30,12 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /** Failed authentications per client address (see {@code security.FailedAuthentications}). */
+    AuthFailures authFailures();
+
+    /** Bearer tokens that failed verification, remembered so a repeat costs no second check. */
+    RefusedTokens refusedTokens();
+
     /** API keys by name: {@code okrpm.gateway.api-keys.<name>.sha256} and {@code .roles}. */
     @WithName("api-keys")
     Map<String, ApiKey> apiKeys();
@@ -81,6 +87,29 @@ public interface GatewayConfig {
         double refillPerSecond();
     }
 
+    interface AuthFailures {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Failed authentications one client address may cause within {@link #window()} before it gets 429. */
+        @WithDefault("100")
+        int limit();
+
+        /** The window the failures are counted in; a blocked address is blocked until its window ends. */
+        @WithDefault("1m")
+        Duration window();
+    }
+
+    interface RefusedTokens {
+        /** How long a refused token is refused without a check; short, since a key rotation can make it valid. */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** At most this many refused tokens are remembered (as SHA-256 hashes). */
+        @WithDefault("10000")
+        int size();
+    }
+
     interface ApiKey {
         /** Hex SHA-256 of the key; the key itself is never stored. */
         String sha256();
@@ -118,6 +147,21 @@ public interface GatewayConfig {
     interface Stream {
         @WithDefault("15s")
         Duration heartbeat();
+
+        /** Open streams one caller (token subject or API key) may hold at once; beyond it, 429. */
+        @WithDefault("10")
+        int maxPerCaller();
+
+        /** Open streams this replica holds at once, over all callers; beyond it, 429. */
+        @WithDefault("5000")
+        int maxTotal();
+
+        /**
+         * A stream is ended after this long and the client reconnects ({@code retry: 3000}): a client that keeps
+         * its connection open but never reads (zero window) is never found by a failed write, only by this.
+         */
+        @WithDefault("30m")
+        Duration maxLifetime();
     }
 
     interface OpenApi {

@@ -18,7 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.okrpm.gateway.GatewayConfig;
 import org.okrpm.gateway.routing.ProxyRoutes;
+import org.okrpm.gateway.security.Caller;
 import org.okrpm.kit.envelope.IncomingEvent;
+import org.okrpm.kit.http.ProblemJson;
+import org.okrpm.kit.problem.ProblemType;
 import org.okrpm.kit.tracing.EventTracing;
 
 /**
@@ -27,14 +30,18 @@ import org.okrpm.kit.tracing.EventTracing;
  * (latest offsets: a stream shows what happens from now on) and pushes the progress changes to its clients,
  * filtered by {@code ?objectiveId=} or {@code ?cycleId=}. A comment line every heartbeat interval keeps
  * proxies from closing idle streams and reveals dead clients, which are dropped.
+ *
+ * <p>Streams are capped per caller and per replica ({@link StreamSlots}; beyond, 429), and each is ended after
+ * {@code okrpm.gateway.stream.max-lifetime}: the client reconnects (it was told {@code retry: 3000}).
  */
 @ApplicationScoped
 public class ProgressStream {
 
     public static final String PATH = "/api/v1/stream";
 
-    /** A connected client: its response, the event-loop context that owns it, and its filter. */
-    record Subscriber(HttpServerResponse response, Context context, String objectiveId, String cycleId) {
+    /** A connected client: its response, the event-loop context that owns it, its filter, whose it is, since when. */
+    record Subscriber(HttpServerResponse response, Context context, String objectiveId, String cycleId,
+                      String caller, long openedAt) {
 
         void send(String frame) {
             context.runOnContext(v -> {
@@ -65,8 +72,10 @@ public class ProgressStream {
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private long heartbeatTimer = -1;
+    private StreamSlots slots;
 
     void register(@Observes Router router) {
+        slots = new StreamSlots(config.stream().maxPerCaller(), config.stream().maxTotal());
         router.get(PATH).order(ProxyRoutes.ORDER + 10).handler(this::subscribe);
         heartbeatTimer = vertx.setPeriodic(config.stream().heartbeat().toMillis(), id -> heartbeat());
     }
@@ -78,16 +87,28 @@ public class ProgressStream {
     }
 
     void subscribe(RoutingContext ctx) {
+        String caller = Caller.of(ctx).clientKey(ctx);
+        StreamSlots.Refusal refusal = slots.tryOpen(caller);
+        if (refusal != null) {
+            // a slot frees when a client hangs up; a dead one is found by a failed heartbeat
+            long retryAfter = Math.max(1, config.stream().heartbeat().toSeconds());
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+            ProblemJson.end(ctx, ProblemType.TOO_MANY_REQUESTS, refusal == StreamSlots.Refusal.CALLER
+                    ? "You have " + config.stream().maxPerCaller() + " streams open already; close one first"
+                    : "The gateway serves as many streams as it can; retry after " + retryAfter + " s");
+            return;
+        }
         HttpServerResponse response = ctx.response();
         Subscriber subscriber = new Subscriber(response, vertx.getOrCreateContext(),
-                blankToNull(ctx.request().getParam("objectiveId")), blankToNull(ctx.request().getParam("cycleId")));
+                blankToNull(ctx.request().getParam("objectiveId")), blankToNull(ctx.request().getParam("cycleId")),
+                caller, System.nanoTime());
         response.setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        response.closeHandler(v -> subscribers.remove(subscriber));
-        response.exceptionHandler(e -> subscribers.remove(subscriber));
         subscribers.add(subscriber);
+        response.closeHandler(v -> drop(subscriber));
+        response.exceptionHandler(e -> drop(subscriber));
         // sends the headers at once, so the client knows it is subscribed
         response.write(": connected\nretry: 3000\n\n");
     }
@@ -110,9 +131,31 @@ public class ProgressStream {
         }
     }
 
+    /** Removes a subscriber and frees its slot, once, whichever of close, error or lifetime comes first. */
+    private void drop(Subscriber subscriber) {
+        if (subscribers.remove(subscriber)) {
+            slots.release(subscriber.caller());
+        }
+    }
+
     void heartbeat() {
-        subscribers.removeIf(subscriber -> subscriber.response().closed());
-        subscribers.forEach(subscriber -> subscriber.send(": heartbeat\n\n"));
+        long now = System.nanoTime();
+        long maxLifetime = config.stream().maxLifetime().toNanos();
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.response().closed()) {
+                drop(subscriber);
+            } else if (now - subscriber.openedAt() >= maxLifetime) {
+                // ended, not reset: the client sees a finished stream and reconnects after its retry delay
+                drop(subscriber);
+                subscriber.context().runOnContext(v -> {
+                    if (!subscriber.response().closed() && !subscriber.response().ended()) {
+                        subscriber.response().end();
+                    }
+                });
+            } else {
+                subscriber.send(": heartbeat\n\n");
+            }
+        }
     }
 
     /** How many clients are connected (for tests and metrics). */

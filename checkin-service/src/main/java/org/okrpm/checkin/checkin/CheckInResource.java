@@ -33,6 +33,7 @@ import org.okrpm.kit.http.CurrentRequest;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 
@@ -42,6 +43,10 @@ import org.okrpm.kit.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class CheckInResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "createdAt, confidence";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, CheckInService.NEWEST_FIRST);
 
     @Inject
     CheckInService checkIns;
@@ -71,15 +76,16 @@ public class CheckInResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listCheckIns", summary = "List check-ins", description = "Newest first.")
+    @Operation(operationId = "listCheckIns", summary = "List check-ins", description = "Newest first unless sorted.")
     public PageResponse<CheckInView> list(
             @QueryParam("keyResultId") UUID keyResultId,
             @QueryParam("authorId") String authorId,
             @Parameter(description = "Only check-ins at or after this instant (2026-11-25T10:15:30Z) or date "
                     + "(2026-11-25, from the start of that day in UTC)", example = "2026-11-01")
             @QueryParam("since") String since,
+            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        return checkIns.list(new CheckInFilter(keyResultId, authorId, Since.parse(since)), page);
+        return checkIns.list(new CheckInFilter(keyResultId, authorId, Since.parse(since)), SORTING.parse(sort), page);
     }
 
     @GET

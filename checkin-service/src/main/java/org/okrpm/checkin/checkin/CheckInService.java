@@ -64,12 +64,12 @@ public class CheckInService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<CheckInView> list(CheckInFilter filter, PageRequest page) {
+    public PageResponse<CheckInView> list(CheckInFilter filter, Sort sort, PageRequest page) {
         Criteria criteria = Criteria.where()
                 .eq("keyResultId", filter.keyResultId())
                 .eq("authorId", filter.authorId())
                 .when(filter.since(), "createdAt >= :since", "since");
-        return PageResponse.of(CheckIn.<CheckIn>find(criteria.query(), NEWEST_FIRST, criteria.parameters()), page,
+        return PageResponse.of(CheckIn.<CheckIn>find(criteria.query(), sort, criteria.parameters()), page,
                 CheckInView::of);
     }
 

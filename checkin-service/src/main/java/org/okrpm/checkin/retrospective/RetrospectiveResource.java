@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.checkin.retrospective.RetrospectiveDtos.RetrospectiveCreate;
@@ -31,6 +32,8 @@ import org.okrpm.kit.http.MergePatcher;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
+import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 
@@ -40,6 +43,10 @@ import org.okrpm.kit.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class RetrospectiveResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "createdAt, updatedAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, Criteria.oldestFirst());
 
     @Inject
     RetrospectiveService retrospectives;
@@ -65,11 +72,14 @@ public class RetrospectiveResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listRetrospectives", summary = "List retrospectives", description = "Oldest first.")
+    @Operation(operationId = "listRetrospectives",
+            summary = "List retrospectives", description = "Oldest first unless sorted.")
     public PageResponse<RetrospectiveView> list(@QueryParam("cycleId") UUID cycleId,
                                                 @QueryParam("objectiveId") UUID objectiveId,
+                                                @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS)
+                                                @QueryParam("sort") String sort,
                                                 @Valid @BeanParam PageRequest page) {
-        return retrospectives.list(cycleId, objectiveId, page);
+        return retrospectives.list(cycleId, objectiveId, SORTING.parse(sort), page);
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.okrpm.checkin.retrospective;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -60,9 +61,9 @@ public class RetrospectiveService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<RetrospectiveView> list(UUID cycleId, UUID objectiveId, PageRequest page) {
+    public PageResponse<RetrospectiveView> list(UUID cycleId, UUID objectiveId, Sort sort, PageRequest page) {
         Criteria criteria = Criteria.where().eq("cycleId", cycleId).eq("objectiveId", objectiveId);
-        return PageResponse.of(Retrospective.<Retrospective>find(criteria.query(), Criteria.oldestFirst(),
+        return PageResponse.of(Retrospective.<Retrospective>find(criteria.query(), sort,
                 criteria.parameters()), page, RetrospectiveView::of);
     }
 

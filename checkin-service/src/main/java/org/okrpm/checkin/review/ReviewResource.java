@@ -28,6 +28,7 @@ import org.okrpm.kit.http.CurrentRequest;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 
@@ -37,6 +38,10 @@ import org.okrpm.kit.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class ReviewResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "heldOn, createdAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, ReviewService.LATEST_FIRST);
 
     @Inject
     ReviewService reviews;
@@ -61,13 +66,14 @@ public class ReviewResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listReviews",
-            summary = "List reviews", description = "The latest meeting (heldOn) first.")
+            summary = "List reviews", description = "The latest meeting (heldOn) first unless sorted.")
     public PageResponse<ReviewView> list(
             @QueryParam("teamId") String teamId,
             @Parameter(description = "Only reviews that discussed this objective")
             @QueryParam("objectiveId") UUID objectiveId,
+            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        return reviews.list(teamId, objectiveId, page);
+        return reviews.list(teamId, objectiveId, SORTING.parse(sort), page);
     }
 
     @GET

@@ -58,11 +58,11 @@ public class ReviewService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<ReviewView> list(String teamId, UUID objectiveId, PageRequest page) {
+    public PageResponse<ReviewView> list(String teamId, UUID objectiveId, Sort sort, PageRequest page) {
         Criteria criteria = Criteria.where()
                 .eq("teamId", teamId)
                 .when(objectiveId, ":objectiveId member of objectiveIds", "objectiveId");
-        return PageResponse.of(Review.<Review>find(criteria.query(), LATEST_FIRST, criteria.parameters()), page,
+        return PageResponse.of(Review.<Review>find(criteria.query(), sort, criteria.parameters()), page,
                 ReviewView::of);
     }
 

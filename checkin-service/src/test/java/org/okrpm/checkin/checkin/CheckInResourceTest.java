@@ -255,4 +255,26 @@ class CheckInResourceTest {
                 .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", is(first));
         asViewer().queryParam("keyResultId", kr).get("/api/v1/check-ins").then().body("totalItems", is(1));
     }
+
+    @Test
+    void checkInsSortByConfidenceAndTimeEitherWay() {
+        UUID kr = fixtures.manualKeyResultInExecution();
+        String[] ids = new String[3];
+        double[] confidence = {0.3, 0.8, 0.3};
+        for (int i = 0; i < 3; i++) {
+            ids[i] = asMember().body(Map.of("keyResultId", kr.toString(), "value", i, "confidence", confidence[i]))
+                    .post("/api/v1/check-ins").then().statusCode(201).extract().path("id");
+        }
+        String list = "/api/v1/check-ins?keyResultId=" + kr;
+
+        asViewer().get(list).then().statusCode(200).body("items.id", contains(ids[2], ids[1], ids[0]));
+        asViewer().queryParam("sort", "createdAt").get(list)
+                .then().statusCode(200).body("items.id", contains(ids[0], ids[1], ids[2]));
+        asViewer().queryParam("sort", "confidence,createdAt").get(list)
+                .then().statusCode(200).body("items.id", contains(ids[0], ids[2], ids[1]));
+        asViewer().queryParam("sort", "-confidence,-createdAt").get(list)
+                .then().statusCode(200).body("items.id", contains(ids[1], ids[2], ids[0]));
+        asViewer().queryParam("sort", "authorId").get(list)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("sort"));
+    }
 }

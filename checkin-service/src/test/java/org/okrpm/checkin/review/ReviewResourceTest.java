@@ -135,4 +135,25 @@ class ReviewResourceTest {
         asViewer().get("/api/v1/reviews/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void reviewsSortByMeetingDayAndRecordingOrderEitherWay() {
+        String team = "team-" + UUID.randomUUID();
+        List<String> objectives = List.of(objective().toString());
+        String[] ids = new String[3];
+        String[] heldOn = {"2026-11-10", "2026-11-20", "2026-11-10"};
+        for (int i = 0; i < 3; i++) {
+            ids[i] = asMember().body(teamReview(team, objectives, heldOn[i])).post("/api/v1/reviews")
+                    .then().statusCode(201).extract().path("id");
+        }
+        String list = "/api/v1/reviews?teamId=" + team;
+
+        asViewer().get(list).then().statusCode(200).body("items.id", contains(ids[1], ids[2], ids[0]));
+        asViewer().queryParam("sort", "heldOn,-createdAt").get(list)
+                .then().statusCode(200).body("items.id", contains(ids[2], ids[0], ids[1]));
+        asViewer().queryParam("sort", "-heldOn,createdAt").get(list)
+                .then().statusCode(200).body("items.id", contains(ids[1], ids[0], ids[2]));
+        asViewer().queryParam("sort", "notes").get(list)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("sort"));
+    }
 }

@@ -22,12 +22,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.MergePatcher;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
+import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 import org.okrpm.okr.cycle.CycleDtos.CycleCreate;
@@ -40,6 +43,10 @@ import org.okrpm.okr.cycle.CycleDtos.PhaseChange;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class CycleResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "name, startDate, endDate, createdAt, updatedAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, Criteria.oldestFirst());
 
     @Inject
     CycleService cycles;
@@ -60,9 +67,17 @@ public class CycleResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listCycles",
-            summary = "List cycles", description = "Oldest first, optionally filtered by phase.")
-    public PageResponse<CycleView> list(@QueryParam("phase") CyclePhase phase, @Valid @BeanParam PageRequest page) {
-        return cycles.list(phase, page);
+            summary = "List cycles", description = "Oldest first unless sorted; filters by phase, name and date.")
+    public PageResponse<CycleView> list(
+            @QueryParam("phase") CyclePhase phase,
+            @Parameter(description = "Only cycles whose name contains this text, ignoring case")
+            @QueryParam("q") String q,
+            @Parameter(description = "true: only the cycles running today (startDate ≤ today ≤ endDate, UTC)")
+            @QueryParam("current") Boolean current,
+            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
+            @Valid @BeanParam PageRequest page) {
+        return cycles.list(new CycleService.CycleFilter(phase, q, Boolean.TRUE.equals(current)), SORTING.parse(sort),
+                page);
     }
 
     @GET

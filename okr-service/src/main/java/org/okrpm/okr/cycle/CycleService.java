@@ -5,6 +5,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.quarkus.panache.common.Sort;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.okrpm.kit.http.IfMatch;
 import org.okrpm.kit.http.MergePatcher;
@@ -19,6 +22,10 @@ import org.okrpm.okr.cycle.CycleDtos.CycleView;
 @ApplicationScoped
 @Transactional
 public class CycleService {
+
+    /** The list filters; {@code current} keeps only the cycles running today. */
+    public record CycleFilter(CyclePhase phase, String q, boolean current) {
+    }
 
     @Inject
     MergePatcher patcher;
@@ -41,10 +48,14 @@ public class CycleService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<CycleView> list(CyclePhase phase, PageRequest page) {
-        Criteria criteria = Criteria.where().eq("phase", phase);
-        return PageResponse.of(Cycle.<Cycle>find(criteria.query(), Criteria.oldestFirst(), criteria.parameters()),
-                page, CycleView::of);
+    public PageResponse<CycleView> list(CycleFilter filter, Sort sort, PageRequest page) {
+        // the day in UTC, as docs/api.md promises: a cycle's dates have no zone of their own
+        LocalDate today = filter.current() ? LocalDate.now(ZoneOffset.UTC) : null;
+        Criteria criteria = Criteria.where()
+                .eq("phase", filter.phase())
+                .contains("name", filter.q())
+                .when(today, "startDate <= :today and endDate >= :today", "today");
+        return PageResponse.of(Cycle.<Cycle>find(criteria.query(), sort, criteria.parameters()), page, CycleView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

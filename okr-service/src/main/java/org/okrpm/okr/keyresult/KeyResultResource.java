@@ -21,12 +21,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.CurrentRequest;
 import org.okrpm.kit.http.MergePatcher;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
+import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 import org.okrpm.okr.keyresult.KeyResultDtos.HistoryView;
@@ -38,6 +41,10 @@ import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class KeyResultResource {
 
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "title, progress, confidence, createdAt, updatedAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, Criteria.oldestFirst());
+
     @Inject
     KeyResultService keyResults;
 
@@ -47,11 +54,17 @@ public class KeyResultResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listKeyResults",
-            summary = "List key results", description = "Oldest first, filtered by objective and/or cycle.")
+            summary = "List key results",
+            description = "Oldest first unless sorted; filters by objective, cycle and title.")
     public PageResponse<KeyResultView> list(@QueryParam("objectiveId") UUID objectiveId,
                                             @QueryParam("cycleId") UUID cycleId,
+                                            @Parameter(description = "Only key results whose title contains this "
+                                                    + "text, ignoring case")
+                                            @QueryParam("q") String q,
+                                            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS)
+                                            @QueryParam("sort") String sort,
                                             @Valid @BeanParam PageRequest page) {
-        return keyResults.list(objectiveId, cycleId, page);
+        return keyResults.list(objectiveId, cycleId, q, SORTING.parse(sort), page);
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.okrpm.okr.keyresult;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -83,10 +84,10 @@ public class KeyResultService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<KeyResultView> list(UUID objectiveId, UUID cycleId, PageRequest page) {
-        Criteria criteria = Criteria.where().eq("objectiveId", objectiveId).eq("cycleId", cycleId);
-        return PageResponse.of(KeyResult.<KeyResult>find(criteria.query(), Criteria.oldestFirst(),
-                criteria.parameters()), page, KeyResultView::of);
+    public PageResponse<KeyResultView> list(UUID objectiveId, UUID cycleId, String q, Sort sort, PageRequest page) {
+        Criteria criteria = Criteria.where().eq("objectiveId", objectiveId).eq("cycleId", cycleId).contains("title", q);
+        return PageResponse.of(KeyResult.<KeyResult>find(criteria.query(), sort, criteria.parameters()), page,
+                KeyResultView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

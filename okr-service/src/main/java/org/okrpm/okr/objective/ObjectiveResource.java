@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.CurrentRequest;
@@ -30,6 +31,8 @@ import org.okrpm.kit.http.MergePatcher;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
+import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 import org.okrpm.okr.objective.ObjectiveDtos.AlignmentNode;
@@ -43,6 +46,10 @@ import org.okrpm.okr.objective.ObjectiveService.ObjectiveFilter;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class ObjectiveResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "title, progress, createdAt, updatedAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, Criteria.oldestFirst());
 
     @Inject
     ObjectiveService objectives;
@@ -68,15 +75,21 @@ public class ObjectiveResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listObjectives",
-            summary = "List objectives", description = "Oldest first; each embeds its key results.")
+            summary = "List objectives", description = "Oldest first unless sorted; each embeds its key results.")
     public PageResponse<ObjectiveView> list(@QueryParam("cycleId") UUID cycleId,
+                                            @Parameter(description = "Only objectives whose title contains this "
+                                                    + "text, ignoring case")
+                                            @QueryParam("q") String q,
+                                            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS)
+                                            @QueryParam("sort") String sort,
                                             @QueryParam("ownerId") String ownerId,
                                             @QueryParam("teamId") String teamId,
                                             @QueryParam("level") ObjectiveLevel level,
                                             @QueryParam("parentId") UUID parentId,
                                             @QueryParam("status") ObjectiveStatus status,
                                             @Valid @BeanParam PageRequest page) {
-        return objectives.list(new ObjectiveFilter(cycleId, ownerId, teamId, level, parentId, status), page);
+        return objectives.list(new ObjectiveFilter(cycleId, ownerId, teamId, level, parentId, status, q),
+                SORTING.parse(sort), page);
     }
 
     @GET

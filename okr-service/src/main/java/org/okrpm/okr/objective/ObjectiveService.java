@@ -2,6 +2,7 @@ package org.okrpm.okr.objective;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,7 +51,7 @@ public class ObjectiveService implements ObjectiveLink {
 
     /** The filters of {@code GET /objectives}; null means "any". */
     public record ObjectiveFilter(UUID cycleId, String ownerId, String teamId, ObjectiveLevel level,
-                                  UUID parentId, ObjectiveStatus status) {
+                                  UUID parentId, ObjectiveStatus status, String q) {
     }
 
     public ObjectiveView create(ObjectiveCreate body, String callerId) {
@@ -79,8 +80,9 @@ public class ObjectiveService implements ObjectiveLink {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<ObjectiveView> list(ObjectiveFilter filter, PageRequest page) {
+    public PageResponse<ObjectiveView> list(ObjectiveFilter filter, Sort sort, PageRequest page) {
         Criteria criteria = Criteria.where()
+                .contains("title", filter.q())
                 .eq("cycleId", filter.cycleId())
                 .eq("ownerId", filter.ownerId())
                 .eq("teamId", filter.teamId())
@@ -88,7 +90,7 @@ public class ObjectiveService implements ObjectiveLink {
                 .eq("parentId", filter.parentId())
                 .eq("status", filter.status());
         PageResponse<Objective> objectives = PageResponse.of(
-                Objective.<Objective>find(criteria.query(), Criteria.oldestFirst(), criteria.parameters()), page,
+                Objective.<Objective>find(criteria.query(), sort, criteria.parameters()), page,
                 objective -> objective);
         Map<UUID, List<KeyResultView>> keyResults = keyResultsOf(
                 objectives.items().stream().map(o -> o.id).toList());

@@ -21,12 +21,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.CurrentRequest;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
+import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 import org.okrpm.okr.webhook.WebhookDtos.DeliveryView;
@@ -43,6 +46,10 @@ import org.okrpm.okr.webhook.WebhookDtos.WebhookView;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class WebhookResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "url, createdAt, updatedAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, Criteria.oldestFirst());
 
     @Inject
     WebhookService webhooks;
@@ -73,10 +80,12 @@ public class WebhookResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
     @Operation(operationId = "listWebhooks",
-            summary = "List webhooks", description = "Oldest first, optionally filtered by status.")
+            summary = "List webhooks", description = "Oldest first unless sorted, optionally filtered by status.")
     public PageResponse<WebhookView> list(@QueryParam("status") WebhookStatus status,
+                                          @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS)
+                                          @QueryParam("sort") String sort,
                                           @Valid @BeanParam PageRequest page) {
-        return webhooks.list(status, page);
+        return webhooks.list(status, SORTING.parse(sort), page);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.okrpm.okr.webhook;
 
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -68,9 +69,9 @@ public class WebhookService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<WebhookView> list(WebhookStatus status, PageRequest page) {
+    public PageResponse<WebhookView> list(WebhookStatus status, Sort sort, PageRequest page) {
         Criteria criteria = Criteria.where().eq("status", status);
-        return PageResponse.of(WebhookSubscription.<WebhookSubscription>find(criteria.query(), Criteria.oldestFirst(),
+        return PageResponse.of(WebhookSubscription.<WebhookSubscription>find(criteria.query(), sort,
                 criteria.parameters()), page, WebhookView::of);
     }
 

@@ -170,4 +170,29 @@ class KeyResultResourceTest {
         asViewer().get("/api/v1/objectives/" + objectiveId).then().body("progress", is(1.0));
         asViewer().get("/api/v1/key-results/" + open).then().statusCode(404);
     }
+
+    @Test
+    void keyResultsAreFoundByTitleAndSortedByProgressAndTitle() {
+        String token = "kr" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String objectiveId = objective(cycle());
+        String[] ids = new String[3];
+        String[] names = {"Alpha", "beta", "Gamma"};
+        for (int i = 0; i < 3; i++) {
+            ids[i] = asMember().body(Map.of("title", token + " " + names[i], "metricType", "NUMBER",
+                            "startValue", 0, "targetValue", 100))
+                    .post("/api/v1/objectives/" + objectiveId + "/key-results")
+                    .then().statusCode(201).extract().path("id");
+        }
+        setCurrentValue(ids[2], 40);
+
+        asViewer().queryParam("q", token.toUpperCase() + " G").get("/api/v1/key-results")
+                .then().statusCode(200).body("items.id", contains(ids[2]));
+        asViewer().queryParam("q", token).queryParam("sort", "-progress,title").get("/api/v1/key-results")
+                .then().statusCode(200).body("items.id", contains(ids[2], ids[0], ids[1]));
+        asViewer().queryParam("objectiveId", objectiveId).queryParam("sort", "progress,-createdAt")
+                .get("/api/v1/key-results")
+                .then().statusCode(200).body("items.id", contains(ids[1], ids[0], ids[2]));
+        asViewer().queryParam("sort", "targetValue").get("/api/v1/key-results")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("sort"));
+    }
 }

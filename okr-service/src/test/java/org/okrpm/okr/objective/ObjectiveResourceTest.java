@@ -170,4 +170,51 @@ class ObjectiveResourceTest {
         asViewer().body(Map.of("title", "x")).patch("/api/v1/objectives/" + objectiveId).then().statusCode(403);
         asViewer().delete("/api/v1/objectives/" + objectiveId).then().statusCode(403);
     }
+
+    /** Objectives titled "{token} alpha/beta/gamma" in a fresh cycle; alpha is half done, the others not started. */
+    private static String[] threeObjectives(String token) {
+        String cycleId = cycle();
+        String[] ids = new String[3];
+        String[] names = {"alpha", "beta", "gamma"};
+        for (int i = 0; i < 3; i++) {
+            ids[i] = asMember().body(Map.of("cycleId", cycleId, "title", token + " " + names[i], "level", "TEAM"))
+                    .post("/api/v1/objectives").then().statusCode(201).extract().path("id");
+        }
+        setCurrentValue(keyResult(ids[0], 0, 100), 50);
+        return ids;
+    }
+
+    @Test
+    void qFindsObjectivesByTitleIgnoringCase() {
+        String token = "obj" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String[] ids = threeObjectives(token);
+
+        asViewer().queryParam("q", token.toUpperCase()).get("/api/v1/objectives")
+                .then().statusCode(200).body("items.id", containsInAnyOrder(ids)).body("totalItems", is(3));
+        asViewer().queryParam("q", token + " BETA").get("/api/v1/objectives")
+                .then().statusCode(200).body("items.id", contains(ids[1]));
+        asViewer().queryParam("q", "   ").queryParam("cycleId", cycleOf(ids[0])).get("/api/v1/objectives")
+                .then().statusCode(200).body("totalItems", is(3));
+    }
+
+    @Test
+    void sortOrdersByTitleAndProgressEitherWay() {
+        String token = "obj" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String[] ids = threeObjectives(token);
+
+        asViewer().queryParam("q", token).queryParam("sort", "-title").get("/api/v1/objectives")
+                .then().statusCode(200).body("items.id", contains(ids[2], ids[1], ids[0]));
+        asViewer().queryParam("q", token).queryParam("sort", "title").get("/api/v1/objectives")
+                .then().statusCode(200).body("items.id", contains(ids[0], ids[1], ids[2]));
+        asViewer().queryParam("q", token).queryParam("sort", "progress,-title").get("/api/v1/objectives")
+                .then().statusCode(200).body("items.id", contains(ids[2], ids[1], ids[0]));
+        asViewer().queryParam("q", token).queryParam("sort", "-progress,-title").get("/api/v1/objectives")
+                .then().statusCode(200).body("items.id", contains(ids[0], ids[2], ids[1]));
+        asViewer().queryParam("sort", "ownerId").get("/api/v1/objectives")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("sort"));
+    }
+
+    private static String cycleOf(String objectiveId) {
+        return asViewer().get("/api/v1/objectives/" + objectiveId).then().statusCode(200).extract().path("cycleId");
+    }
 }

@@ -1,6 +1,7 @@
 package org.okrpm.okr.webhook;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
@@ -176,5 +177,26 @@ class WebhookResourceTest {
                 .body("paths.'/api/v1/webhooks'.post.responses.'409'", notNullValue())
                 .body("paths.'/api/v1/webhooks'.post.responses.'422'", notNullValue())
                 .body("paths.'/api/v1/webhooks/{id}/deliveries'.get", notNullValue());
+    }
+
+    @Test
+    void theListSortsByUrlEitherWayAndRefusesOtherFields() {
+        deleteAllWebhooks();
+        String first = asMember().body(body("https://hooks.example.com/b-" + UUID.randomUUID(),
+                List.of("key-result.progress-changed"), SECRET)).post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("id");
+        String second = asMember().body(body("https://hooks.example.com/a-" + UUID.randomUUID(),
+                List.of("key-result.progress-changed"), SECRET)).post("/api/v1/webhooks")
+                .then().statusCode(201).extract().path("id");
+
+        asMember().get("/api/v1/webhooks").then().statusCode(200).body("items.id", contains(first, second));
+        asMember().queryParam("sort", "url").get("/api/v1/webhooks")
+                .then().statusCode(200).body("items.id", contains(second, first));
+        asMember().queryParam("sort", "-createdAt,url").get("/api/v1/webhooks")
+                .then().statusCode(200).body("items.id", contains(second, first));
+        asMember().queryParam("sort", "-url").get("/api/v1/webhooks")
+                .then().statusCode(200).body("items.id", contains(first, second));
+        asMember().queryParam("sort", "secret").get("/api/v1/webhooks")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("sort"));
     }
 }

@@ -22,6 +22,9 @@ import org.okrpm.project.project.ProjectService;
 @Transactional
 public class CostService {
 
+    /** The list's own order: by the day a cost was incurred, then in recording order. */
+    static final Sort BY_DAY = Sort.by("incurredOn").and("createdAt").and("id");
+
     @Inject
     ProjectService projects;
 
@@ -53,10 +56,9 @@ public class CostService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<CostView> list(UUID projectId, PageRequest page) {
+    public PageResponse<CostView> list(UUID projectId, Sort sort, PageRequest page) {
         projects.require(projectId);
-        return PageResponse.of(CostEntry.<CostEntry>find("projectId", Sort.by("incurredOn").and("createdAt").and("id"),
-                projectId), page, CostView::of);
+        return PageResponse.of(CostEntry.<CostEntry>find("projectId", sort, projectId), page, CostView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

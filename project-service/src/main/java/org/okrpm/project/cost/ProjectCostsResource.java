@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -18,12 +19,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.CurrentRequest;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 import org.okrpm.project.cost.CostDtos.CostCreate;
@@ -35,6 +38,10 @@ import org.okrpm.project.cost.CostDtos.CostView;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class ProjectCostsResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "incurredOn, amount, createdAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, CostService.BY_DAY);
 
     @Inject
     CostService costs;
@@ -61,9 +68,12 @@ public class ProjectCostsResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listProjectCosts",
-            summary = "List a project's costs", description = "By incurredOn, then recording order.")
-    public PageResponse<CostView> list(@PathParam("projectId") UUID projectId, @Valid @BeanParam PageRequest page) {
-        return costs.list(projectId, page);
+            summary = "List a project's costs",
+            description = "By incurredOn, then recording order, unless sorted.")
+    public PageResponse<CostView> list(@PathParam("projectId") UUID projectId,
+            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
+            @Valid @BeanParam PageRequest page) {
+        return costs.list(projectId, SORTING.parse(sort), page);
     }
 
     @GET

@@ -28,6 +28,8 @@ import org.okrpm.kit.http.CurrentRequest;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
+import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.problem.ProblemException;
 import org.okrpm.kit.security.Roles;
@@ -44,6 +46,10 @@ import org.okrpm.project.integration.IntegrationService.IntegrationFilter;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class IntegrationResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "createdAt, updatedAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, Criteria.oldestFirst());
 
     @Inject
     IntegrationService integrations;
@@ -75,14 +81,16 @@ public class IntegrationResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.INTEGRATOR})
     @Operation(operationId = "listIntegrations",
-            summary = "List integrations", description = "Oldest first; filters by project and source.")
+            summary = "List integrations",
+            description = "Oldest first unless sorted; filters by project and source.")
     public PageResponse<IntegrationView> list(
             @QueryParam("projectId") UUID projectId,
             @Parameter(description = "github, jira or generic") @QueryParam("source") String source,
+            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
         IntegrationSource parsed = source == null ? null : IntegrationSource.fromWire(source)
                 .orElseThrow(() -> ProblemException.invalid("source", "must be one of github, jira, generic"));
-        return integrations.list(new IntegrationFilter(projectId, parsed), page);
+        return integrations.list(new IntegrationFilter(projectId, parsed), SORTING.parse(sort), page);
     }
 
     @GET

@@ -72,9 +72,9 @@ public class IntegrationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<IntegrationView> list(IntegrationFilter filter, PageRequest page) {
+    public PageResponse<IntegrationView> list(IntegrationFilter filter, Sort sort, PageRequest page) {
         Criteria criteria = Criteria.where().eq("projectId", filter.projectId()).eq("source", filter.source());
-        return PageResponse.of(Integration.<Integration>find(criteria.query(), Criteria.oldestFirst(),
+        return PageResponse.of(Integration.<Integration>find(criteria.query(), sort,
                 criteria.parameters()), page, IntegrationView::of);
     }
 

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.CurrentRequest;
@@ -30,6 +31,8 @@ import org.okrpm.kit.http.MergePatcher;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
+import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 import org.okrpm.project.project.ProjectDtos.HealthView;
@@ -51,6 +54,10 @@ public class ProjectResource {
             + "budget. behind = timeElapsed − progress. OFF_TRACK when budgetUsed > 1, or past dueDate with "
             + "progress < 1, or behind > 0.25. ON_TRACK when behind ≤ 0.10 and budgetUsed ≤ "
             + "max(progress, timeElapsed) + 0.10. AT_RISK otherwise. Without dates and budget: ON_TRACK.";
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "name, startDate, dueDate, createdAt, updatedAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, Criteria.oldestFirst());
 
     @Inject
     ProjectService projects;
@@ -75,13 +82,17 @@ public class ProjectResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listProjects",
-            summary = "List projects", description = "Oldest first; filters by stage, owner and linked key result.")
+            summary = "List projects",
+            description = "Oldest first unless sorted; filters by stage, owner, linked key result and name.")
     public PageResponse<ProjectView> list(
             @QueryParam("stage") ProjectStage stage,
             @QueryParam("ownerId") String ownerId,
             @QueryParam("keyResultId") UUID keyResultId,
+            @Parameter(description = "Only projects whose name contains this text, ignoring case")
+            @QueryParam("q") String q,
+            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        return projects.list(new ProjectFilter(stage, ownerId, keyResultId), page);
+        return projects.list(new ProjectFilter(stage, ownerId, keyResultId, q), SORTING.parse(sort), page);
     }
 
     @GET

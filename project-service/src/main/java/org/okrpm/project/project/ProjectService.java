@@ -2,6 +2,7 @@ package org.okrpm.project.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -62,7 +63,7 @@ public class ProjectService {
     Clock clock = Clock.systemUTC();
 
     /** The filters of {@code GET /projects}; null means "any". */
-    public record ProjectFilter(ProjectStage stage, String ownerId, UUID keyResultId) {
+    public record ProjectFilter(ProjectStage stage, String ownerId, UUID keyResultId, String q) {
     }
 
     public ProjectView create(ProjectCreate body, String callerId) {
@@ -87,13 +88,14 @@ public class ProjectService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<ProjectView> list(ProjectFilter filter, PageRequest page) {
+    public PageResponse<ProjectView> list(ProjectFilter filter, Sort sort, PageRequest page) {
         Criteria criteria = Criteria.where()
                 .eq("stage", filter.stage())
                 .eq("ownerId", filter.ownerId())
+                .contains("name", filter.q())
                 .when(filter.keyResultId(), ":keyResultId member of keyResultIds", "keyResultId");
         PageResponse<Project> projects = PageResponse.of(
-                Project.<Project>find(criteria.query(), Criteria.oldestFirst(), criteria.parameters()), page, p -> p);
+                Project.<Project>find(criteria.query(), sort, criteria.parameters()), page, p -> p);
         Map<UUID, ProjectFigures> figures = figures(projects.items().stream().map(p -> p.id).toList());
         return new PageResponse<>(projects.items().stream().map(p -> ProjectView.of(p, figures.get(p.id))).toList(),
                 projects.page(), projects.size(), projects.totalItems(), projects.totalPages());

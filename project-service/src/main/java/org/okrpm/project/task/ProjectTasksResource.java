@@ -19,11 +19,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.idempotency.Idempotent;
 import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
+import org.okrpm.kit.paging.Sorting;
+import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 import org.okrpm.project.task.TaskDtos.TaskCreate;
@@ -37,6 +40,10 @@ import org.okrpm.project.task.TaskService.TaskFilter;
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class ProjectTasksResource {
+
+    /** What {@code ?sort=} may name: the OpenAPI description and the check share this constant. */
+    static final String SORT_FIELDS = "title, dueDate, weight, completedAt, createdAt, updatedAt";
+    private static final Sorting SORTING = Sorting.fields(SORT_FIELDS, Criteria.oldestFirst());
 
     @Inject
     TaskService tasks;
@@ -59,12 +66,16 @@ public class ProjectTasksResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listProjectTasks",
-            summary = "List a project's tasks", description = "Oldest first; filters by status, assignee and key result.")
+            summary = "List a project's tasks",
+            description = "Oldest first unless sorted; filters by status, assignee, key result and title.")
     public PageResponse<TaskView> list(@PathParam("projectId") UUID projectId,
             @QueryParam("status") TaskStatus status,
             @QueryParam("assigneeId") String assigneeId,
             @QueryParam("keyResultId") UUID keyResultId,
+            @Parameter(description = "Only tasks whose title contains this text, ignoring case")
+            @QueryParam("q") String q,
+            @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        return tasks.list(projectId, new TaskFilter(status, assigneeId, keyResultId), page);
+        return tasks.list(projectId, new TaskFilter(status, assigneeId, keyResultId, q), SORTING.parse(sort), page);
     }
 }

@@ -3,6 +3,7 @@ package org.okrpm.project.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -61,7 +62,7 @@ public class TaskService {
     KeyResultWorkService keyResultWork;
 
     /** The filters of {@code GET /projects/{id}/tasks}; null means "any". */
-    public record TaskFilter(TaskStatus status, String assigneeId, UUID keyResultId) {
+    public record TaskFilter(TaskStatus status, String assigneeId, UUID keyResultId, String q) {
     }
 
     /** Where a task made by an integration comes from: the integration, its source and the external item. */
@@ -129,14 +130,15 @@ public class TaskService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<TaskView> list(UUID projectId, TaskFilter filter, PageRequest page) {
+    public PageResponse<TaskView> list(UUID projectId, TaskFilter filter, Sort sort, PageRequest page) {
         projects.require(projectId);
         Criteria criteria = Criteria.where()
                 .eq("projectId", projectId)
                 .eq("status", filter.status())
                 .eq("assigneeId", filter.assigneeId())
-                .eq("keyResultId", filter.keyResultId());
-        return PageResponse.of(Task.<Task>find(criteria.query(), Criteria.oldestFirst(), criteria.parameters()),
+                .eq("keyResultId", filter.keyResultId())
+                .contains("title", filter.q());
+        return PageResponse.of(Task.<Task>find(criteria.query(), sort, criteria.parameters()),
                 page, TaskView::of);
     }
 

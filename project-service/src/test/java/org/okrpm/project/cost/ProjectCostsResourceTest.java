@@ -95,4 +95,25 @@ class ProjectCostsResourceTest {
         asViewer().get("/api/v1/projects/" + projectWithBudget() + "/costs/" + UUID.randomUUID())
                 .then().statusCode(404);
     }
+
+    @Test
+    void costsSortByAmountAndDayEitherWay() {
+        String id = projectWithBudget();
+        String[] ids = new String[3];
+        Object[][] costs = {{100, "2026-11-01"}, {300, "2026-11-02"}, {200, "2026-11-02"}};
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = costBody(costs[i][0]);
+            body.put("incurredOn", costs[i][1]);
+            ids[i] = cost(id, body).statusCode(201).extract().path("id");
+        }
+        String path = "/api/v1/projects/" + id + "/costs";
+
+        asViewer().get(path).then().statusCode(200).body("items.id", contains(ids[0], ids[1], ids[2]));
+        asViewer().queryParam("sort", "-amount").get(path)
+                .then().statusCode(200).body("items.id", contains(ids[1], ids[2], ids[0]));
+        asViewer().queryParam("sort", "-incurredOn,amount").get(path)
+                .then().statusCode(200).body("items.id", contains(ids[2], ids[1], ids[0]));
+        asViewer().queryParam("sort", "currency").get(path)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("sort"));
+    }
 }

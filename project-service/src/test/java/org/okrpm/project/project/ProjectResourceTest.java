@@ -2,6 +2,7 @@ package org.okrpm.project.project;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -290,5 +291,47 @@ class ProjectResourceTest {
         String id = project(body);
         asViewer().get("/api/v1/projects/" + id).then().body("keyResultIds", contains(second, first))
                 .body("keyResultIds", hasSize(2)).body("keyResultIds", hasItem(first));
+    }
+
+    /** Projects named "{token} alpha/beta/gamma": beta and gamma due on the same day, alpha without a due date. */
+    private static String[] threeProjects(String token) {
+        String[] names = {"alpha", "beta", "gamma"};
+        String[] due = {null, "2027-03-31", "2027-03-31"};
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            Map<String, Object> body = projectBody();
+            body.put("name", token + " " + names[i]);
+            if (due[i] != null) {
+                body.put("dueDate", due[i]);
+            }
+            ids[i] = project(body);
+        }
+        return ids;
+    }
+
+    @Test
+    void qFindsProjectsByNameIgnoringCase() {
+        String token = "prj" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String[] ids = threeProjects(token);
+
+        asViewer().queryParam("q", token.toUpperCase()).get("/api/v1/projects")
+                .then().statusCode(200).body("items.id", containsInAnyOrder(ids)).body("totalItems", is(3));
+        asViewer().queryParam("q", token + " GAMMA").get("/api/v1/projects")
+                .then().statusCode(200).body("items.id", contains(ids[2]));
+    }
+
+    @Test
+    void sortOrdersByNameAndDueDateWithAnEmptyDueDateAsTheLatest() {
+        String token = "prj" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String[] ids = threeProjects(token);
+
+        asViewer().queryParam("q", token).queryParam("sort", "-name").get("/api/v1/projects")
+                .then().statusCode(200).body("items.id", contains(ids[2], ids[1], ids[0]));
+        asViewer().queryParam("q", token).queryParam("sort", "dueDate,-name").get("/api/v1/projects")
+                .then().statusCode(200).body("items.id", contains(ids[2], ids[1], ids[0]));
+        asViewer().queryParam("q", token).queryParam("sort", "-dueDate,name").get("/api/v1/projects")
+                .then().statusCode(200).body("items.id", contains(ids[0], ids[1], ids[2]));
+        asViewer().queryParam("sort", "budget").get("/api/v1/projects")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("sort"));
     }
 }

@@ -169,4 +169,26 @@ class TaskResourceTest {
         asMember().header("If-Match", "\"3\"").delete("/api/v1/tasks/" + id).then().statusCode(412);
         asViewer().get("/api/v1/tasks/" + id).then().statusCode(200).body("status", is("TODO"));
     }
+
+    @Test
+    void tasksAreFoundByTitleIgnoringCaseAndSortedByDueDateAndTitle() {
+        String projectId = project();
+        String a = task(projectId, Map.of("title", "Write the Release notes", "dueDate", "2027-01-10"));
+        String b = task(projectId, Map.of("title", "ship the release", "dueDate", "2027-01-05"));
+        String c = task(projectId, Map.of("title", "Plan the launch", "dueDate", "2027-01-05"));
+        String d = task(projectId, Map.of("title", "Call the press"));
+        String tasks = "/api/v1/projects/" + projectId + "/tasks";
+
+        asViewer().queryParam("q", "RELEASE").get(tasks)
+                .then().statusCode(200).body("items.id", contains(a, b));
+        asViewer().queryParam("q", " ").get(tasks).then().statusCode(200).body("totalItems", is(4));
+        asViewer().queryParam("sort", "dueDate,title").get(tasks)
+                .then().statusCode(200).body("items.id", contains(c, b, a, d));
+        asViewer().queryParam("sort", "-dueDate,-title").get(tasks)
+                .then().statusCode(200).body("items.id", contains(d, a, b, c));
+        asViewer().queryParam("sort", "-createdAt").queryParam("q", "the").get(tasks)
+                .then().statusCode(200).body("items.id", contains(d, c, b, a));
+        asViewer().queryParam("sort", "status").get(tasks)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", is("sort"));
+    }
 }

@@ -38,6 +38,10 @@ public class QueryParamConverters implements ParamConverterProvider {
         if (rawType == Long.class || rawType == long.class) {
             return (ParamConverter<T>) new Converter<>(name, "a whole number", Long::valueOf);
         }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            // JAX-RS would read anything but "true" as false: ?current=yes must not quietly mean "no filter"
+            return (ParamConverter<T>) new Converter<>(name, "true or false", QueryParamConverters::parseBoolean);
+        }
         if (rawType == LocalDate.class) {
             // the same dates as in bodies: real days from 1900 to 9999, no +999999999-12-31
             return (ParamConverter<T>) new Converter<>(name, "a date YYYY-MM-DD from " + DateRange.MIN + " to "
@@ -52,6 +56,13 @@ public class QueryParamConverters implements ParamConverterProvider {
                     value -> Enum.valueOf(type, value));
         }
         return null;
+    }
+
+    private static Boolean parseBoolean(String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new IllegalArgumentException(value);
     }
 
     private static String queryParamName(Annotation[] annotations) {

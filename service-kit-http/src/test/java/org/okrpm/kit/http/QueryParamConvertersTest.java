@@ -30,6 +30,27 @@ class QueryParamConvertersTest {
                          @PathParam("id") UUID id, @QueryParam("title") String title, UUID unannotated) {
     }
 
+    @SuppressWarnings("unused")
+    static void flagged(@QueryParam("current") Boolean current) {
+    }
+
+    @Test
+    void booleanIsTrueOrFalseAndNothingElse() throws NoSuchMethodException {
+        Annotation[] annotations = QueryParamConvertersTest.class.getDeclaredMethod("flagged", Boolean.class)
+                .getParameterAnnotations()[0];
+        ParamConverter<Boolean> converter = converters.getConverter(Boolean.class, Boolean.class, annotations);
+
+        assertEquals(true, converter.fromString("true"));
+        assertEquals(true, converter.fromString("TRUE"));
+        assertEquals(false, converter.fromString("false"));
+        assertNull(converter.fromString(""));
+        for (String bad : new String[] {"yes", "1", "on", "truthy"}) {
+            InvalidQueryParameterException e = rejected(converter, bad);
+            assertEquals("current", e.parameter());
+            assertEquals("must be true or false", e.problem());
+        }
+    }
+
     private final QueryParamConverters converters = new QueryParamConverters();
 
     private static Annotation[] annotationsOf(int parameter) {

@@ -3,6 +3,7 @@ package org.okrpm.kit.persistence;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -21,6 +22,20 @@ public final class Criteria {
             String name = "p" + params.size();
             where.add(field + " = :" + name);
             params.put(name, value);
+        }
+        return this;
+    }
+
+    /**
+     * The {@code ?q=} text search: {@code field} contains {@code text}, ignoring case; a blank text filters
+     * nothing. {@code %} and {@code _} in the text are matched literally, not as wildcards.
+     */
+    public Criteria contains(String field, String text) {
+        if (text != null && !text.isBlank()) {
+            String name = "p" + params.size();
+            where.add("lower(" + field + ") like :" + name + " escape '!'");
+            params.put(name, "%" + text.trim().toLowerCase(Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         return this;
     }

@@ -9,8 +9,8 @@ import org.okrpm.gateway.routing.Owner;
 
 /**
  * Merges the owners' OpenAPI documents into the gateway's own: the paths it routes, every components section
- * (schemas, security schemes, ...) and tags. A schema name two documents define differently keeps its name for the first
- * and is renamed {@code <Name>_<service>} (with every {@code $ref} to it) for the others.
+ * (schemas, security schemes, ...) and tags. A schema name two documents define differently keeps its name for
+ * the first and is renamed {@code <Name>_<service>} (with every {@code $ref} to it) for the others.
  */
 public final class OpenApiMerger {
 

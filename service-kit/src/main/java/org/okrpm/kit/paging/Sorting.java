@@ -20,7 +20,8 @@ public final class Sorting {
 
     /** The common half of every list's {@code sort} description; the list appends its fields. */
     public static final String DESCRIPTION = "Comma-separated fields to order by, each ascending or with a leading "
-            + "'-' descending (sort=-dueDate,title); the id breaks ties; an empty value counts as the largest (last ascending, first descending). Fields: ";
+            + "'-' descending (sort=-dueDate,title); the id breaks ties; an empty value counts as the largest "
+            + "(last ascending, first descending). Fields: ";
 
     private final Map<String, String> allowed;
     private final Sort byDefault;

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,9 +106,13 @@ public class TwoReplicas implements QuarkusTestResourceLifecycleManager {
         String command = parts.length > 1 ? parts[1] : "";
         String argument = parts.length > 2 ? parts[2] : "";
         switch (command) {
-            case "stop" -> servers.remove(argument).close()
-                    .onComplete(done -> request.response().end());
-            case "start" -> listen(argument).onComplete(done -> request.response().end());
+            case "stop" -> {
+                HttpServer server = servers.remove(argument);
+                (server == null ? Future.succeededFuture() : server.close())
+                        .onComplete(done -> request.response().end());
+            }
+            case "start" -> (servers.containsKey(argument) ? Future.succeededFuture() : listen(argument))
+                    .onComplete(done -> request.response().setStatusCode(done.succeeded() ? 200 : 500).end());
             case "served" -> request.response().end(new JsonObject()
                     .put("a", served.get("a").get()).put("b", served.get("b").get()).encode());
             case "hits" -> {
@@ -122,12 +127,12 @@ public class TwoReplicas implements QuarkusTestResourceLifecycleManager {
 
     // ---- used by the tests, over HTTP ----
 
-    /** Stops replica {@code a} or {@code b}: it stops listening and its open connections are closed. */
+    /** Stops replica {@code a} or {@code b} (if running): it stops listening and its open connections are closed. */
     public static void stop(String replica) {
         control("/stop/" + replica);
     }
 
-    /** Starts a stopped replica again, on its port. */
+    /** Starts a stopped replica again, on its port (nothing happens if it is running). */
     public static void start(String replica) {
         control("/start/" + replica);
     }
@@ -145,8 +150,12 @@ public class TwoReplicas implements QuarkusTestResourceLifecycleManager {
     private static String control(String path) {
         String base = ConfigProvider.getConfig().getValue(CONTROL, String.class);
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(path + " failed: " + answer.statusCode());
+            }
+            return answer.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

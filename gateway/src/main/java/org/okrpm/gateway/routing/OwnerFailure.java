@@ -2,6 +2,7 @@ package org.okrpm.gateway.routing;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -31,7 +32,7 @@ public record OwnerFailure(ProblemType type, String detail) {
                 || cause instanceof NoRouteToHostException || cause instanceof UnknownHostException) {
             return unavailable(owner);
         }
-        if (cause instanceof HttpClosedException) {
+        if (cause instanceof HttpClosedException || cause instanceof StreamResetException) {
             return new OwnerFailure(ProblemType.BAD_GATEWAY, name + " closed the connection without a complete answer");
         }
         return new OwnerFailure(ProblemType.BAD_GATEWAY, name + " sent a broken answer");

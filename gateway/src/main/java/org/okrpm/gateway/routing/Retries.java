@@ -4,6 +4,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.StreamResetException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -52,7 +53,9 @@ public final class Retries {
             if (cause instanceof TimeoutException) {
                 return false;
             }
-            if (cause instanceof HttpClosedException || cause instanceof IOException) {
+            // a connection closed while the proxy still wrote the request surfaces as the proxy's own reset of it
+            if (cause instanceof HttpClosedException || cause instanceof StreamResetException
+                    || cause instanceof IOException) {
                 return true;
             }
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.okrpm.kit.http.Versioned;
+import org.okrpm.kit.security.Caller;
 
 /** The review's representations on the wire. */
 public final class ReviewDtos {
@@ -37,16 +38,20 @@ public final class ReviewDtos {
             String teamId,
             List<String> participants,
             List<UUID> objectiveIds,
-            String notes,
+            @Schema(description = "A ONE_ON_ONE's notes are private: null unless the caller is one of its participants "
+                    + "or an admin") String notes,
             LocalDate heldOn,
             @Schema(example = "alice", description = "Who recorded it (JWT sub)") String createdBy,
             Instant createdAt,
             long version) implements Versioned {
 
-        static ReviewView of(Review review) {
+        /** The review as {@code caller} may see it: a ONE_ON_ONE's notes only for its participants and admins. */
+        static ReviewView of(Review review, Caller caller) {
+            boolean notesVisible = review.type != ReviewType.ONE_ON_ONE || caller.isAdmin()
+                    || review.participants.contains(caller.subject());
             return new ReviewView(review.id, review.type, review.teamId, List.copyOf(review.participants),
-                    List.copyOf(review.objectiveIds), review.notes, review.heldOn, review.createdBy,
-                    review.createdAt, review.version);
+                    List.copyOf(review.objectiveIds), notesVisible ? review.notes : null, review.heldOn,
+                    review.createdBy, review.createdAt, review.version);
         }
     }
 }

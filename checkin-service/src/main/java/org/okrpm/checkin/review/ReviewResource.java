@@ -66,7 +66,8 @@ public class ReviewResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listReviews",
-            summary = "List reviews", description = "The latest meeting (heldOn) first unless sorted.")
+            summary = "List reviews", description = "The latest meeting (heldOn) first unless sorted. A ONE_ON_ONE's "
+                    + "notes are null unless the caller is one of its participants or an admin.")
     public PageResponse<ReviewView> list(
             @QueryParam("teamId") String teamId,
             @Parameter(description = "Only reviews that discussed this objective")
@@ -80,7 +81,8 @@ public class ReviewResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "getReview",
-            summary = "Get a review", description = "The ETag header carries the version.")
+            summary = "Get a review", description = "The ETag header carries the version. A ONE_ON_ONE's notes are "
+                    + "null unless the caller is one of its participants or an admin.")
     public ReviewView get(@PathParam("id") UUID id) {
         return reviews.get(id);
     }

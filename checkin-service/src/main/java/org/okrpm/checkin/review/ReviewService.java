@@ -15,6 +15,8 @@ import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
 import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.ProblemException;
+import org.okrpm.kit.security.Caller;
+import org.okrpm.kit.security.CurrentCaller;
 
 @ApplicationScoped
 @Transactional
@@ -26,6 +28,9 @@ public class ReviewService {
 
     @Inject
     OkrFacts okr;
+
+    @Inject
+    CurrentCaller caller;
 
     public ReviewView create(ReviewCreate body, String createdBy) {
         List<String> participants = new ArrayList<>(new LinkedHashSet<>(body.participants().stream()
@@ -54,7 +59,7 @@ public class ReviewService {
         review.heldOn = body.heldOn();
         review.createdBy = createdBy;
         review.persistAndFlush();
-        return ReviewView.of(review);
+        return ReviewView.of(review, caller.get());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -62,8 +67,9 @@ public class ReviewService {
         Criteria criteria = Criteria.where()
                 .eq("teamId", teamId)
                 .when(objectiveId, ":objectiveId member of objectiveIds", "objectiveId");
+        Caller viewer = caller.get();
         return PageResponse.of(Review.<Review>find(criteria.query(), sort, criteria.parameters()), page,
-                ReviewView::of);
+                review -> ReviewView.of(review, viewer));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -72,6 +78,6 @@ public class ReviewService {
         if (review == null) {
             throw ProblemException.notFound("Review", id);
         }
-        return ReviewView.of(review);
+        return ReviewView.of(review, caller.get());
     }
 }

@@ -13,13 +13,15 @@ import java.util.Set;
 import org.okrpm.gateway.GatewayConfig;
 
 /**
- * The integrators' API keys, configured by ops as SHA-256 hashes with a name and roles
- * ({@code okrpm.gateway.api-keys.<name>.sha256} / {@code .roles}); the keys themselves are never stored.
+ * The integrators' API keys, configured by ops as SHA-256 hashes with a name, roles and optionally the projects
+ * they are bound to ({@code okrpm.gateway.api-keys.<name>.sha256} / {@code .roles} / {@code .projects}); the keys
+ * themselves are never stored.
  */
 @ApplicationScoped
 public class ApiKeys {
 
-    public record ApiKey(String name, byte[] sha256, Set<String> roles) {
+    /** {@code projects} is empty when the key is not bound to projects. */
+    public record ApiKey(String name, byte[] sha256, Set<String> roles, Set<String> projects) {
     }
 
     private final List<ApiKey> keys;
@@ -28,7 +30,7 @@ public class ApiKeys {
     public ApiKeys(GatewayConfig config) {
         this.keys = config.apiKeys().entrySet().stream()
                 .map(e -> new ApiKey(e.getKey(), HexFormat.of().parseHex(e.getValue().sha256().trim().toLowerCase()),
-                        new LinkedHashSet<>(e.getValue().roles())))
+                        new LinkedHashSet<>(e.getValue().roles()), boundProjects(e.getValue())))
                 .toList();
     }
 
@@ -45,6 +47,12 @@ public class ApiKeys {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    private static Set<String> boundProjects(GatewayConfig.ApiKey key) {
+        Set<String> projects = new LinkedHashSet<>();
+        key.projects().orElse(List.of()).stream().map(String::trim).filter(p -> !p.isEmpty()).forEach(projects::add);
+        return projects;
     }
 
     public static byte[] sha256(String value) {

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.okrpm.kit.http.Versioned;
@@ -60,15 +61,15 @@ public final class KeyResultDtos {
             UUID cycleId,
             String title,
             MetricType metricType,
-            String unit,
+            @Schema(nullable = true) String unit,
             BigDecimal startValue,
             BigDecimal targetValue,
             BigDecimal currentValue,
             double weight,
             ProgressSource progressSource,
             @Schema(description = "Fraction in [0, 1], 4 decimals", example = "0.25") double progress,
-            Double confidence,
-            Double score,
+            @Schema(nullable = true) Double confidence,
+            @Schema(nullable = true) Double score,
             Instant createdAt,
             Instant updatedAt,
             long version) implements Versioned {
@@ -92,6 +93,11 @@ public final class KeyResultDtos {
         static HistoryView of(ProgressEntry entry) {
             return new HistoryView(entry.at, entry.progress, plain(entry.currentValue), entry.source, entry.cause);
         }
+    }
+
+    /** The list envelope of a history page (PageResponse, named for the OpenAPI document). */
+    @Schema(name = "ProgressHistoryPage")
+    public record HistoryPage(List<HistoryView> items, int page, int size, long totalItems, int totalPages) {
     }
 
     /** 130000.0000 from the database reads back as 130000 on the wire. */

@@ -33,6 +33,9 @@ import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
 @Transactional
 public class KeyResultService {
 
+    /** The history's one order, oldest first; the id keeps entries of the same instant in place across pages. */
+    private static final Sort HISTORY_ORDER = Sort.by("at").and("id");
+
     @Inject
     CycleService cycles;
 
@@ -47,6 +50,7 @@ public class KeyResultService {
 
     public KeyResultView create(UUID objectiveId, KeyResultCreate body, String cause) {
         UUID cycleId = objectives.requireCycleOf(objectiveId);
+        objectives.requireMayChangeKeyResults(objectiveId);
         CycleService.requireOpen(cycles.require(cycleId));
         BigDecimal start = body.startValue();
         BigDecimal target = body.targetValue();
@@ -95,15 +99,35 @@ public class KeyResultService {
         return KeyResultView.of(require(id));
     }
 
+    /** The whole history of a key result within [from, to) (either bound may be null), oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<HistoryView> history(UUID id) {
-        require(id);
-        return ProgressEntry.<ProgressEntry>list("keyResultId = ?1 order by at, id", id).stream()
+    public List<HistoryView> history(UUID id, Instant from, Instant to) {
+        Criteria criteria = historyCriteria(id, from, to);
+        return ProgressEntry.<ProgressEntry>list(criteria.query(), HISTORY_ORDER, criteria.parameters()).stream()
                 .map(HistoryView::of).toList();
+    }
+
+    /** One page of that history. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<HistoryView> history(UUID id, Instant from, Instant to, PageRequest page) {
+        Criteria criteria = historyCriteria(id, from, to);
+        return PageResponse.of(ProgressEntry.<ProgressEntry>find(criteria.query(), HISTORY_ORDER,
+                criteria.parameters()), page, HistoryView::of);
+    }
+
+    private Criteria historyCriteria(UUID id, Instant from, Instant to) {
+        require(id);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw ProblemException.invalid("to", "must be after from");
+        }
+        return Criteria.where().eq("keyResultId", id)
+                .when(from, "at >= :from", "from")
+                .when(to, "at < :to", "to");
     }
 
     public KeyResultView update(UUID id, String ifMatch, JsonNode patch, String cause) {
         KeyResult kr = require(id);
+        objectives.requireMayChangeKeyResults(kr.objectiveId);
         IfMatch.check(ifMatch, kr.version);
         Cycle cycle = cycles.require(kr.cycleId);
         CycleService.requireOpen(cycle);
@@ -135,6 +159,7 @@ public class KeyResultService {
 
     public void delete(UUID id, String ifMatch) {
         KeyResult kr = require(id);
+        objectives.requireMayChangeKeyResults(kr.objectiveId);
         IfMatch.check(ifMatch, kr.version);
         CycleService.requireOpen(cycles.require(kr.cycleId));
         events.publish(KeyResultEvents.DELETED, kr);

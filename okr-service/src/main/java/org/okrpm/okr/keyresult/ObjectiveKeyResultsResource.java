@@ -45,6 +45,9 @@ public class ObjectiveKeyResultsResource {
             description = "currentValue starts at startValue, progress at 0. BOOLEAN means start 0, target 1.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = KeyResultView.class)))
+    @APIResponse(responseCode = "403", description = "The caller is neither admin nor the objective's owner, creator "
+            + "or a member of its team (the detail names the rule), or is a viewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The cycle is CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("objectiveId") UUID objectiveId, @Valid @NotNull KeyResultCreate body) {

@@ -11,6 +11,12 @@ public interface ObjectiveLink {
     /** The cycle of the objective; 404 when there is no such objective. */
     UUID requireCycleOf(UUID objectiveId);
 
+    /**
+     * 403 unless the caller may change the objective, and so add, change or delete its key results; 404 when there is
+     * no such objective.
+     */
+    void requireMayChangeKeyResults(UUID objectiveId);
+
     /** Key results of the objective were added, removed or moved: its progress follows. */
     void keyResultsChanged(UUID objectiveId);
 }

@@ -35,6 +35,10 @@ public class Objective extends AuditedEntity {
     @Column(name = "team_id", length = 100)
     public String teamId;
 
+    /** The subject that created it; null for objectives created before this was recorded. */
+    @Column(name = "created_by", length = 100, updatable = false)
+    public String createdBy;
+
     /** The objective this one aligns under (the cascade), or null at the top. */
     @Column(name = "parent_id")
     public UUID parentId;

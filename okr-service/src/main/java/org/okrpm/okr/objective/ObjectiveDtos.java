@@ -48,21 +48,23 @@ public final class ObjectiveDtos {
             UUID id,
             UUID cycleId,
             String title,
-            String description,
+            @Schema(nullable = true) String description,
             ObjectiveLevel level,
-            String ownerId,
-            String teamId,
-            UUID parentId,
+            @Schema(nullable = true) String ownerId,
+            @Schema(nullable = true) String teamId,
+            @Schema(nullable = true) UUID parentId,
             ObjectiveStatus status,
             @Schema(description = "Weighted mean of its key results' progress, in [0, 1]") double progress,
             List<KeyResultView> keyResults,
+            @Schema(nullable = true, description = "Who created it; with the owner, its team and admins, the only ones who may change "
+                    + "it. Null for objectives created before this was recorded") String createdBy,
             Instant createdAt,
             Instant updatedAt,
             long version) implements Versioned {
 
         static ObjectiveView of(Objective o, List<KeyResultView> keyResults) {
             return new ObjectiveView(o.id, o.cycleId, o.title, o.description, o.level, o.ownerId, o.teamId,
-                    o.parentId, o.status, o.progress, keyResults, o.createdAt, o.updatedAt, o.version);
+                    o.parentId, o.status, o.progress, keyResults, o.createdBy, o.createdAt, o.updatedAt, o.version);
         }
     }
 

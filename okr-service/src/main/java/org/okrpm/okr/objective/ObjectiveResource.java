@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.CurrentRequest;
@@ -117,11 +118,18 @@ public class ObjectiveResource {
             description = "JSON merge patch of title, description, level, ownerId, teamId, parentId, status.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
+    @APIResponse(responseCode = "403", description = "The caller is neither admin nor the objective's owner, creator "
+            + "or a member of its team (the detail names the rule), or is a viewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The cycle is CLOSED, or the new parent would make a loop",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown parentId",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ObjectiveView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+    public ObjectiveView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = {
+                    @Content(mediaType = MergePatcher.MEDIA_TYPE, schema = @Schema(implementation = ObjectiveDtos.ObjectiveUpdate.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectiveDtos.ObjectiveUpdate.class))})
+            JsonNode patch) {
         return objectives.update(id, ifMatch, patch);
     }
 
@@ -131,6 +139,9 @@ public class ObjectiveResource {
     @Operation(operationId = "deleteObjective", summary = "Delete an objective and its key results",
             description = "Objectives aligned under it stay, moved to the top level (parentId null).")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The caller is neither admin nor the objective's owner, creator "
+            + "or a member of its team (the detail names the rule), or is a viewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The cycle is CLOSED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {

@@ -19,6 +19,8 @@ import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
 import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.ProblemException;
+import org.okrpm.kit.security.CurrentCaller;
+import org.okrpm.kit.security.Ownership;
 import org.okrpm.okr.cycle.Cycle;
 import org.okrpm.okr.cycle.CycleService;
 import org.okrpm.okr.keyresult.KeyResult;
@@ -49,6 +51,9 @@ public class ObjectiveService implements ObjectiveLink {
     @Inject
     KeyResultEvents keyResultEvents;
 
+    @Inject
+    CurrentCaller caller;
+
     /** The filters of {@code GET /objectives}; null means "any". */
     public record ObjectiveFilter(UUID cycleId, String ownerId, String teamId, ObjectiveLevel level,
                                   UUID parentId, ObjectiveStatus status, String q) {
@@ -71,6 +76,7 @@ public class ObjectiveService implements ObjectiveLink {
         objective.level = body.level();
         objective.ownerId = body.ownerId() == null || body.ownerId().isBlank() ? callerId : body.ownerId();
         objective.teamId = body.teamId();
+        objective.createdBy = callerId;
         objective.parentId = body.parentId();
         objective.status = ObjectiveStatus.ACTIVE;
         objective.progress = 0.0;
@@ -106,6 +112,7 @@ public class ObjectiveService implements ObjectiveLink {
 
     public ObjectiveView update(UUID id, String ifMatch, JsonNode patch) {
         Objective objective = require(id);
+        requireMayChange(objective, "objective " + id);
         IfMatch.check(ifMatch, objective.version);
         CycleService.requireOpen(cycles.require(objective.cycleId));
         ObjectiveUpdate update = patcher.apply(ObjectiveUpdate.of(objective), patch, ObjectiveUpdate.class);
@@ -127,6 +134,7 @@ public class ObjectiveService implements ObjectiveLink {
     /** Deletes the objective and its key results; objectives aligned under it move to the top level. */
     public void delete(UUID id, String ifMatch) {
         Objective objective = require(id);
+        requireMayChange(objective, "objective " + id);
         IfMatch.check(ifMatch, objective.version);
         CycleService.requireOpen(cycles.require(objective.cycleId));
         List<KeyResult> keyResults = KeyResult.list("objectiveId", id);
@@ -158,6 +166,11 @@ public class ObjectiveService implements ObjectiveLink {
     }
 
     @Override
+    public void requireMayChangeKeyResults(UUID objectiveId) {
+        requireMayChange(require(objectiveId), "the key results of objective " + objectiveId);
+    }
+
+    @Override
     public void keyResultsChanged(UUID objectiveId) {
         recomputeProgress(objectiveId);
     }
@@ -175,6 +188,12 @@ public class ObjectiveService implements ObjectiveLink {
             Panache.getEntityManager().flush();
             events.publish(ObjectiveEvents.PROGRESS_CHANGED, objective);
         }
+    }
+
+    /** 403 unless the caller is an admin, the owner, the creator or a member of the objective's team. */
+    private void requireMayChange(Objective objective, String what) {
+        Ownership.require(caller.get(), new Ownership.Owned(objective.ownerId, objective.createdBy, objective.teamId),
+                what);
     }
 
     /** The objective, or 404. */

@@ -60,7 +60,8 @@ class ObjectiveResourceTest {
         String team = objective(cycleId, company);
         String bobs = as("bob", "member").body(Map.of("cycleId", cycleId, "title", "b", "level", "INDIVIDUAL"))
                 .post("/api/v1/objectives").then().statusCode(201).extract().path("id");
-        asMember().body(Map.of("status", "CANCELLED")).patch("/api/v1/objectives/" + bobs).then().statusCode(200);
+        as("bob", "member").body(Map.of("status", "CANCELLED")).patch("/api/v1/objectives/" + bobs)
+                .then().statusCode(200);
 
         asViewer().queryParam("cycleId", cycleId).get("/api/v1/objectives")
                 .then().statusCode(200).body("totalItems", is(3)).body("items.id", contains(company, team, bobs));

@@ -38,6 +38,14 @@ public class Project extends AuditedEntity {
     @Column(name = "owner_id", nullable = false, length = 100)
     public String ownerId;
 
+    /** The team the project belongs to; its members may change it and its tasks. */
+    @Column(name = "team_id", length = 100)
+    public String teamId;
+
+    /** The subject that created it; null for projects created before this was recorded. */
+    @Column(name = "created_by", length = 100, updatable = false)
+    public String createdBy;
+
     @Column(name = "start_date")
     public LocalDate startDate;
 

@@ -39,6 +39,8 @@ public final class ProjectDtos {
             @Schema(example = "Onboarding takes 3 weeks of consultant time per customer today") @Size(max = 4000)
             String businessCase,
             @Schema(example = "alice", description = "Defaults to the caller") @Size(max = 100) String ownerId,
+            @Schema(example = "growth", description = "Members of this team (the token's teams) may change the "
+                    + "project and its tasks") @Size(max = 100) String teamId,
             @Schema(example = "2026-10-01") LocalDate startDate,
             @Schema(example = "2026-12-15", description = "Not before startDate") LocalDate dueDate,
             @Schema(description = "Optional") @Valid Money budget,
@@ -53,14 +55,15 @@ public final class ProjectDtos {
             @Size(max = 4000) String description,
             @Size(max = 4000) String businessCase,
             @NotBlank @Size(max = 100) String ownerId,
+            @Size(max = 100) String teamId,
             LocalDate startDate,
             LocalDate dueDate,
             @Valid Money budget,
             @NotNull @Size(max = 100) List<@NotNull UUID> keyResultIds) {
 
         static ProjectUpdate of(Project p) {
-            return new ProjectUpdate(p.name, p.description, p.businessCase, p.ownerId, p.startDate, p.dueDate,
-                    budgetOf(p), List.copyOf(p.keyResultIds));
+            return new ProjectUpdate(p.name, p.description, p.businessCase, p.ownerId, p.teamId, p.startDate,
+                    p.dueDate, budgetOf(p), List.copyOf(p.keyResultIds));
         }
     }
 
@@ -84,12 +87,15 @@ public final class ProjectDtos {
     public record ProjectView(
             UUID id,
             String name,
-            String description,
-            String businessCase,
-            String ownerId,
-            LocalDate startDate,
-            LocalDate dueDate,
-            Money budget,
+            @Schema(nullable = true) String description,
+            @Schema(nullable = true) String businessCase,
+            @Schema(nullable = true) String ownerId,
+            @Schema(nullable = true) String teamId,
+            @Schema(nullable = true, description = "Who created it; with the owner, its team and admins, the only ones who may change "
+                    + "it and its tasks. Null for projects created before this was recorded") String createdBy,
+            @Schema(nullable = true) LocalDate startDate,
+            @Schema(nullable = true) LocalDate dueDate,
+            @Schema(nullable = true) Money budget,
             List<UUID> keyResultIds,
             ProjectStage stage,
             @Schema(example = "1250.5", description = "Sum of the cost entries, in the budget's currency")
@@ -97,23 +103,25 @@ public final class ProjectDtos {
             TaskStats taskStats,
             @Schema(example = "0.25", description = "Σ weight of DONE tasks ÷ Σ weight of tasks not CANCELLED; 4 decimals")
             double progress,
+            @Schema(description = "The same as GET /projects/{id}/health, computed for today (UTC)")
+            HealthView health,
             Instant createdAt,
             Instant updatedAt,
             long version) implements Versioned {
 
-        static ProjectView of(Project p, ProjectFigures figures) {
-            return new ProjectView(p.id, p.name, p.description, p.businessCase, p.ownerId, p.startDate, p.dueDate,
-                    budgetOf(p), List.copyOf(p.keyResultIds), p.stage, figures.actualCost(), figures.taskStats(),
-                    figures.progress(), p.createdAt, p.updatedAt, p.version);
+        static ProjectView of(Project p, ProjectFigures figures, HealthView health) {
+            return new ProjectView(p.id, p.name, p.description, p.businessCase, p.ownerId, p.teamId, p.createdBy,
+                    p.startDate, p.dueDate, budgetOf(p), List.copyOf(p.keyResultIds), p.stage, figures.actualCost(),
+                    figures.taskStats(), figures.progress(), health, p.createdAt, p.updatedAt, p.version);
         }
     }
 
     @Schema(name = "ProjectHealth", description = "Work done compared with time elapsed and budget spent")
     public record HealthView(
             @Schema(example = "0.4") double progress,
-            @Schema(example = "0.5", description = "Share of startDate → dueDate elapsed, 0..1; null without both dates")
+            @Schema(nullable = true, example = "0.5", description = "Share of startDate → dueDate elapsed, 0..1; null without both dates")
             Double timeElapsed,
-            @Schema(example = "0.45", description = "actualCost ÷ budget.amount, not clamped; null without a budget")
+            @Schema(nullable = true, example = "0.45", description = "actualCost ÷ budget.amount, not clamped; null without a budget")
             Double budgetUsed,
             @Schema(example = "AT_RISK") HealthStatus status,
             @Schema(example = "2026-11-25", description = "The day (UTC) the health was computed for") LocalDate asOf) {

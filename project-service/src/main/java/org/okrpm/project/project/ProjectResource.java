@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.CurrentRequest;
@@ -83,23 +84,32 @@ public class ProjectResource {
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listProjects",
             summary = "List projects",
-            description = "Oldest first unless sorted; filters by stage, owner, linked key result and name.")
+            description = "Oldest first unless sorted; filters by stage, owner, linked key result, the cycle of a "
+                    + "linked key result, health and name. Each project embeds its health as of today.")
     public PageResponse<ProjectView> list(
             @QueryParam("stage") ProjectStage stage,
             @QueryParam("ownerId") String ownerId,
+            @Parameter(description = "Only projects linked to this key result")
             @QueryParam("keyResultId") UUID keyResultId,
+            @Parameter(description = "Only projects linked to at least one key result of this cycle")
+            @QueryParam("cycleId") UUID cycleId,
+            @Parameter(description = "Only projects whose health status (health.status) is this one today")
+            @QueryParam("health") HealthStatus health,
             @Parameter(description = "Only projects whose name contains this text, ignoring case")
             @QueryParam("q") String q,
             @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        return projects.list(new ProjectFilter(stage, ownerId, keyResultId, q), SORTING.parse(sort), page);
+        return projects.list(new ProjectFilter(stage, ownerId, keyResultId, cycleId, health, q), SORTING.parse(sort),
+                page);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "getProject",
-            summary = "Get a project", description = "With actualCost, taskStats and progress; the ETag carries the version.")
+            summary = "Get a project",
+            description = "With actualCost, taskStats, progress and health (as of today); the ETag carries the "
+                    + "version.")
     public ProjectView get(@PathParam("id") UUID id) {
         return projects.get(id);
     }
@@ -109,16 +119,24 @@ public class ProjectResource {
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
     @Operation(operationId = "updateProject", summary = "Change a project",
-            description = "JSON merge patch of name, description, businessCase, ownerId, startDate, dueDate, budget "
-                    + "(null removes it) and keyResultIds (replaced as a whole). The stage changes only through "
+            description = "JSON merge patch of name, description, businessCase, ownerId, teamId, startDate, dueDate, "
+                    + "budget (null removes it) and keyResultIds (replaced as a whole). The stage changes only through "
                     + "POST /projects/{id}/stage. A new budget currency must match the costs already recorded (400).")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "403", description = "The caller is neither admin nor the project's owner, creator "
+            + "or a member of its team (the detail names the rule), is a viewer, or its API key is bound to other "
+            + "projects",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An added keyResultId that does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProjectView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+    public ProjectView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = {
+                    @Content(mediaType = MergePatcher.MEDIA_TYPE, schema = @Schema(implementation = ProjectDtos.ProjectUpdate.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectDtos.ProjectUpdate.class))})
+            JsonNode patch) {
         return projects.update(id, ifMatch, patch);
     }
 
@@ -128,6 +146,10 @@ public class ProjectResource {
     @Operation(operationId = "deleteProject", summary = "Delete a project with its tasks and costs",
             description = "Only while the project is open; a CLOSED or CANCELLED project stays as a record.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The caller is neither admin nor the project's owner, creator "
+            + "or a member of its team (the detail names the rule), is a viewer, or its API key is bound to other "
+            + "projects",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -143,6 +165,10 @@ public class ProjectResource {
                     + "stage. CLOSED needs every task DONE or CANCELLED.")
     @APIResponse(responseCode = "200", description = "The project in its new stage",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "403", description = "The caller is neither admin nor the project's owner, creator "
+            + "or a member of its team (the detail names the rule), is a viewer, or its API key is bound to other "
+            + "projects",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not the next stage, the project is already CLOSED or "
             + "CANCELLED, or (closing) some tasks are still open: the problem then lists them in `openTasks` "
             + "(id, title, status; at most 100) and counts them in `openTaskCount`",

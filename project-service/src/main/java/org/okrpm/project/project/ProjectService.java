@@ -60,10 +60,20 @@ public class ProjectService {
     @Inject
     ProjectCosts costs;
 
+    @Inject
+    ProjectAccess access;
+
     Clock clock = Clock.systemUTC();
 
-    /** The filters of {@code GET /projects}; null means "any". */
-    public record ProjectFilter(ProjectStage stage, String ownerId, UUID keyResultId, String q) {
+    /** At most this many projects' figures are read in one query (the size of its IN list). */
+    private static final int FIGURES_CHUNK = 500;
+
+    /**
+     * The filters of {@code GET /projects}; null means "any". {@code cycleId}: linked to a key result of that cycle
+     * (as the key-result replica knows it); {@code health}: the health status as of today.
+     */
+    public record ProjectFilter(ProjectStage stage, String ownerId, UUID keyResultId, UUID cycleId,
+                                HealthStatus health, String q) {
     }
 
     public ProjectView create(ProjectCreate body, String callerId) {
@@ -77,6 +87,8 @@ public class ProjectService {
         project.description = body.description();
         project.businessCase = body.businessCase();
         project.ownerId = body.ownerId() == null || body.ownerId().isBlank() ? callerId : body.ownerId().trim();
+        project.teamId = body.teamId();
+        project.createdBy = callerId;
         project.startDate = body.startDate();
         project.dueDate = body.dueDate();
         setBudget(project, body.budget());
@@ -93,11 +105,22 @@ public class ProjectService {
                 .eq("stage", filter.stage())
                 .eq("ownerId", filter.ownerId())
                 .contains("name", filter.q())
-                .when(filter.keyResultId(), ":keyResultId member of keyResultIds", "keyResultId");
+                .when(filter.keyResultId(), ":keyResultId member of keyResultIds", "keyResultId")
+                .when(filter.cycleId(), "id in (select p.id from Project p join p.keyResultIds k where k in "
+                        + "(select r.id from KeyResultReplica r where r.cycleId = :cycleId))", "cycleId");
+        LocalDate today = LocalDate.now(clock);
+        if (filter.health() != null) {
+            // health is computed, not stored: the matching projects are assessed here, then paged
+            List<Project> all = Project.<Project>find(criteria.query(), sort, criteria.parameters()).list();
+            Map<UUID, ProjectFigures> figures = figures(all.stream().map(p -> p.id).toList());
+            List<ProjectView> healthy = all.stream().map(p -> view(p, figures.get(p.id), today))
+                    .filter(view -> view.health().status() == filter.health()).toList();
+            return PageResponse.of(healthy, page);
+        }
         PageResponse<Project> projects = PageResponse.of(
                 Project.<Project>find(criteria.query(), sort, criteria.parameters()), page, p -> p);
         Map<UUID, ProjectFigures> figures = figures(projects.items().stream().map(p -> p.id).toList());
-        return new PageResponse<>(projects.items().stream().map(p -> ProjectView.of(p, figures.get(p.id))).toList(),
+        return new PageResponse<>(projects.items().stream().map(p -> view(p, figures.get(p.id), today)).toList(),
                 projects.page(), projects.size(), projects.totalItems(), projects.totalPages());
     }
 
@@ -108,6 +131,7 @@ public class ProjectService {
 
     public ProjectView update(UUID id, String ifMatch, JsonNode patch) {
         Project project = require(id);
+        access.requireMayChange(project);
         IfMatch.check(ifMatch, project.version);
         requireOpen(project);
         ProjectUpdate update = patcher.apply(ProjectUpdate.of(project), patch, ProjectUpdate.class);
@@ -128,6 +152,7 @@ public class ProjectService {
         project.description = update.description();
         project.businessCase = update.businessCase();
         project.ownerId = update.ownerId().trim();
+        project.teamId = update.teamId();
         project.startDate = update.startDate();
         project.dueDate = update.dueDate();
         setBudget(project, update.budget());
@@ -148,6 +173,7 @@ public class ProjectService {
      */
     public void delete(UUID id, String ifMatch) {
         Project project = lock(id);
+        access.requireMayChange(project);
         IfMatch.check(ifMatch, project.version);
         requireOpen(project);
         tasks.deleteAll(id);
@@ -162,6 +188,7 @@ public class ProjectService {
      */
     public ProjectView changeStage(UUID id, ProjectStage next) {
         Project project = lock(id);
+        access.requireMayChange(project);
         if (!project.stage.canMoveTo(next)) {
             throw ProblemException.conflict("A project in " + project.stage + " cannot move to " + next
                     + "; stages only move forward one step (INITIATION, PLANNING, EXECUTION, CLOSED), "
@@ -179,8 +206,10 @@ public class ProjectService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public HealthView health(UUID id) {
         Project project = require(id);
-        ProjectFigures figures = figures(List.of(id)).get(id);
-        LocalDate today = LocalDate.now(clock);
+        return health(project, figures(List.of(id)).get(id), LocalDate.now(clock));
+    }
+
+    private static HealthView health(Project project, ProjectFigures figures, LocalDate today) {
         return HealthView.of(ProjectHealthCalculator.assess(figures.progress(), project.startDate, project.dueDate,
                 figures.actualCost(), project.budgetAmount, today), today);
     }
@@ -235,15 +264,24 @@ public class ProjectService {
     }
 
     private ProjectView view(Project project) {
-        return ProjectView.of(project, figures(List.of(project.id)).get(project.id));
+        return view(project, figures(List.of(project.id)).get(project.id), LocalDate.now(clock));
     }
 
-    /** actualCost, taskStats and progress of each project, in two grouped queries. */
-    private Map<UUID, ProjectFigures> figures(Collection<UUID> projectIds) {
+    private static ProjectView view(Project project, ProjectFigures figures, LocalDate today) {
+        return ProjectView.of(project, figures, health(project, figures, today));
+    }
+
+    /** actualCost, taskStats and progress of each project, in two grouped queries per chunk of projects. */
+    private Map<UUID, ProjectFigures> figures(List<UUID> projectIds) {
         Map<UUID, ProjectFigures> result = new HashMap<>();
-        if (projectIds.isEmpty()) {
-            return result;
+        for (int from = 0; from < projectIds.size(); from += FIGURES_CHUNK) {
+            result.putAll(figuresOf(projectIds.subList(from, Math.min(from + FIGURES_CHUNK, projectIds.size()))));
         }
+        return result;
+    }
+
+    private Map<UUID, ProjectFigures> figuresOf(Collection<UUID> projectIds) {
+        Map<UUID, ProjectFigures> result = new HashMap<>();
         Map<UUID, List<StandingTally>> tallies = tasks.tallies(projectIds);
         Map<UUID, BigDecimal> actualCosts = costs.actualCosts(projectIds);
         for (UUID id : projectIds) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -54,6 +55,10 @@ public class ProjectTasksResource {
             summary = "Add a task to a project", description = "Starts TODO with completedAt null; weight > 0, default 1.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "403", description = "The caller is neither admin nor the project's "
+            + "owner, creator or a member of its team (the detail names the rule), is a viewer, or its API key is "
+            + "bound to other projects",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A keyResultId that does not exist",
@@ -67,15 +72,19 @@ public class ProjectTasksResource {
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listProjectTasks",
             summary = "List a project's tasks",
-            description = "Oldest first unless sorted; filters by status, assignee, key result and title.")
+            description = "Oldest first unless sorted; filters by status, assignee, key result, due date and title.")
     public PageResponse<TaskView> list(@PathParam("projectId") UUID projectId,
             @QueryParam("status") TaskStatus status,
             @QueryParam("assigneeId") String assigneeId,
             @QueryParam("keyResultId") UUID keyResultId,
+            @Parameter(description = "Only tasks with a dueDate before this day (YYYY-MM-DD); tasks without one "
+                    + "are left out", example = "2026-12-01")
+            @QueryParam("dueBefore") LocalDate dueBefore,
             @Parameter(description = "Only tasks whose title contains this text, ignoring case")
             @QueryParam("q") String q,
             @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        return tasks.list(projectId, new TaskFilter(status, assigneeId, keyResultId, q), SORTING.parse(sort), page);
+        return tasks.list(projectId, new TaskFilter(status, assigneeId, keyResultId, dueBefore, q),
+                SORTING.parse(sort), page);
     }
 }

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.MergePatcher;
@@ -58,12 +59,20 @@ public class TaskResource {
                     + "DONE and cleared when it leaves DONE.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = TaskView.class)))
+    @APIResponse(responseCode = "403", description = "The caller is neither admin, integrator nor the project's "
+            + "owner, creator or a member of its team (the detail names the rule), is a viewer, or its API key is "
+            + "bound to other projects",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A new keyResultId that does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TaskView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
-        return tasks.update(id, ifMatch, patch);
+    public TaskView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = {
+                    @Content(mediaType = MergePatcher.MEDIA_TYPE, schema = @Schema(implementation = TaskDtos.TaskUpdate.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TaskDtos.TaskUpdate.class))})
+            JsonNode patch) {
+        return tasks.updateAsCaller(id, ifMatch, patch);
     }
 
     @DELETE
@@ -71,10 +80,14 @@ public class TaskResource {
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.INTEGRATOR})
     @Operation(operationId = "deleteTask", summary = "Delete a task")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The caller is neither admin, integrator nor the project's "
+            + "owner, creator or a member of its team (the detail names the rule), is a viewer, or its API key is "
+            + "bound to other projects",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The project is CLOSED or CANCELLED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        tasks.delete(id, ifMatch);
+        tasks.deleteAsCaller(id, ifMatch);
         return Response.noContent().build();
     }
 
@@ -92,6 +105,10 @@ public class TaskResource {
             content = @Content(schema = @Schema(implementation = TaskBulkResult.class)))
     @APIResponse(responseCode = "400", description = "No changes, more than " + TaskService.MAX_BULK_CHANGES
             + ", or a body that is not {\"changes\": [...]}",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A task of a project whose tasks the caller may not change: "
+            + "neither admin, integrator nor the project's owner, creator or a member of its team (the detail names "
+            + "the rule), a viewer, or an API key bound to other projects; nothing was changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Some changes cannot be applied (unknown or repeated task, "
             + "invalid field, unknown keyResultId, CLOSED or CANCELLED project); nothing was changed",

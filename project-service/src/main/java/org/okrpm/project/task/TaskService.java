@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,7 @@ import org.okrpm.project.keyresult.KeyResultUnconfirmedException;
 import org.okrpm.project.keyresultwork.KeyResultWorkService;
 import org.okrpm.project.keyresultwork.TouchedKeyResults;
 import org.okrpm.project.project.Project;
+import org.okrpm.project.project.ProjectAccess;
 import org.okrpm.project.project.ProjectService;
 import org.okrpm.project.task.TaskDtos.TaskCreate;
 import org.okrpm.project.task.TaskDtos.TaskUpdate;
@@ -61,8 +63,11 @@ public class TaskService {
     @Inject
     KeyResultWorkService keyResultWork;
 
+    @Inject
+    ProjectAccess access;
+
     /** The filters of {@code GET /projects/{id}/tasks}; null means "any". */
-    public record TaskFilter(TaskStatus status, String assigneeId, UUID keyResultId, String q) {
+    public record TaskFilter(TaskStatus status, String assigneeId, UUID keyResultId, LocalDate dueBefore, String q) {
     }
 
     /** Where a task made by an integration comes from: the integration, its source and the external item. */
@@ -82,8 +87,22 @@ public class TaskService {
         }
     }
 
+    /** A caller's new task: only in a project whose tasks the caller may change ({@link ProjectAccess}, 403). */
     public TaskView create(UUID projectId, TaskCreate body) {
+        access.requireMayChangeTasks(projects.lock(projectId));
         return create(projectId, body, null, TaskStatus.TODO);
+    }
+
+    /** A caller's change of a task ({@code PATCH /tasks/{id}}): as {@link #update}, once {@link ProjectAccess} agrees. */
+    public TaskView updateAsCaller(UUID id, String ifMatch, JsonNode patch) {
+        access.requireMayChangeTasks(projects.lock(require(id).projectId));
+        return update(id, ifMatch, patch);
+    }
+
+    /** A caller's deletion of a task: as {@link #delete}, once {@link ProjectAccess} agrees. */
+    public void deleteAsCaller(UUID id, String ifMatch) {
+        access.requireMayChangeTasks(projects.lock(require(id).projectId));
+        delete(id, ifMatch);
     }
 
     /**
@@ -137,6 +156,7 @@ public class TaskService {
                 .eq("status", filter.status())
                 .eq("assigneeId", filter.assigneeId())
                 .eq("keyResultId", filter.keyResultId())
+                .when(filter.dueBefore(), "dueDate < :dueBefore", "dueBefore")
                 .contains("title", filter.q());
         return PageResponse.of(Task.<Task>find(criteria.query(), sort, criteria.parameters()),
                 page, TaskView::of);
@@ -164,8 +184,9 @@ public class TaskService {
 
     /**
      * Applies every change (the task's {@code id} beside a merge patch as for {@link #update}) or, when any of
-     * them fails the rules of {@link #update}, none: one 422 names each failing item by its index. Answers the
-     * tasks in the order of the items.
+     * them fails the rules of {@link #update}, none: one 422 names each failing item by its index. A task of a project
+     * whose tasks the caller may not change ({@link ProjectAccess}) refuses them all with a 403. Answers the tasks in
+     * the order of the items.
      */
     public List<TaskView> updateAll(List<? extends JsonNode> items) {
         BulkErrors errors = new BulkErrors();
@@ -175,6 +196,8 @@ public class TaskService {
             Task.<Task>list("id in ?1", ids.values()).forEach(t -> tasks.put(t.id, t));
         }
         Map<UUID, Project> lockedProjects = lockInIdOrder(tasks.values());
+        // one task the caller may not change refuses the whole request, as a 403 rather than an item's error
+        new TreeMap<>(lockedProjects).values().forEach(access::requireMayChangeTasks);
         Consumer<UUID> keyResultCheck = checkingEachKeyResultOnce();
         Map<Integer, TaskUpdate> updates = new TreeMap<>();
         ids.forEach((index, id) -> {

@@ -5,8 +5,13 @@ import io.restassured.config.JsonConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.okrpm.kit.security.Claims;
+import org.okrpm.kit.security.Roles;
 
 import static io.restassured.RestAssured.given;
 
@@ -21,13 +26,30 @@ public final class TestTokens {
     }
 
     public static String token(String subject, String... roles) {
-        return Jwt.issuer(ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class))
-                .subject(subject).groups(Set.of(roles)).expiresIn(3600).sign();
+        return token(subject, Map.of(), roles);
+    }
+
+    /** A token with further claims, e.g. {@code Map.of("teams", List.of("growth"))}. */
+    public static String token(String subject, Map<String, ?> claims, String... roles) {
+        JwtClaimsBuilder builder = Jwt.issuer(ConfigProvider.getConfig().getValue("mp.jwt.verify.issuer", String.class))
+                .subject(subject).groups(Set.of(roles)).expiresIn(3600);
+        claims.forEach(builder::claim);
+        return builder.sign();
     }
 
     /** A REST Assured request acting as {@code subject} with the given roles, sending JSON. */
     public static RequestSpecification as(String subject, String... roles) {
         return api().auth().oauth2(token(subject, roles)).contentType("application/json");
+    }
+
+    /** As {@link #as(String, String...)}, with further claims in the token. */
+    public static RequestSpecification as(String subject, Map<String, ?> claims, String... roles) {
+        return api().auth().oauth2(token(subject, claims, roles)).contentType("application/json");
+    }
+
+    /** A member who belongs to the given teams (the {@code teams} claim). */
+    public static RequestSpecification asMemberOf(String subject, String... teams) {
+        return as(subject, Map.of(Claims.TEAMS, List.of(teams)), Roles.MEMBER);
     }
 
     /** A request without credentials; JSON decimals read back as doubles (REST Assured's default is float). */

@@ -20,11 +20,18 @@ public final class WebhookDtos {
             @Schema(example = "https://hooks.example.com/okr", description = "Absolute http or https URL")
             @NotBlank @Size(max = 2000) String url,
             @Schema(example = "[\"key-result.progress-changed\", \"cycle.phase-changed\"]",
-                    description = "okr-service event types without the okr. prefix")
-            @NotEmpty @Size(max = 20) List<@NotBlank String> events,
+                    description = "Event types without their service prefix (okr., checkin., project.): "
+                            + "every type of the live stream")
+            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 100) String> events,
             @Schema(description = "Shared secret for the X-Signature-256 HMAC; stored encrypted, never returned",
                     example = "a-long-random-string-from-your-vault")
-            @NotBlank @Size(min = 16, max = 256) String secret) {
+            @NotBlank @Size(min = 16, max = 256) String secret,
+            @Schema(description = "Only events of this cycle: the cycle, its objectives, key results and check-ins")
+            UUID cycleId,
+            @Schema(description = "Only events of this objective: the objective, its key results and check-ins")
+            UUID objectiveId,
+            @Schema(description = "Only events of this project: the project and its tasks")
+            UUID projectId) {
     }
 
     @Schema(name = "Webhook")
@@ -38,13 +45,16 @@ public final class WebhookDtos {
             @Schema(description = "First failed attempt since the last success; null while deliveries succeed")
             Instant failingSince,
             Instant pausedAt,
+            @Schema(description = "The scope (null: any cycle)") UUID cycleId,
+            @Schema(description = "The scope (null: any objective)") UUID objectiveId,
+            @Schema(description = "The scope (null: any project)") UUID projectId,
             Instant createdAt,
             Instant updatedAt,
             long version) implements Versioned {
 
         static WebhookView of(WebhookSubscription s) {
             return new WebhookView(s.id, s.url, s.events(), s.status, s.createdBy, s.failingSince, s.pausedAt,
-                    s.createdAt, s.updatedAt, s.version);
+                    s.cycleId, s.objectiveId, s.projectId, s.createdAt, s.updatedAt, s.version);
         }
     }
 
@@ -52,7 +62,8 @@ public final class WebhookDtos {
     public record DeliveryView(
             @Schema(description = "The CloudEvents id, also sent as X-Webhook-Id") String eventId,
             @Schema(example = "okr.key-result.progress-changed") String type,
-            @Schema(description = "The aggregate id (key result, objective or cycle)") String subject,
+            @Schema(description = "The aggregate id (cycle, objective, key result, project or task; the key "
+                    + "result for a check-in)") String subject,
             DeliveryStatus status,
             int attemptCount,
             Instant createdAt,

@@ -110,10 +110,16 @@ class WebhookResourceTest {
                 .post("/api/v1/webhooks").then().statusCode(400)
                 .body("errors[0].field", is("events"))
                 .body("errors[0].message", containsString("cycle.phase-changed"));
-        asMember().body(body(url(), List.of("task.completed"), SECRET)).post("/api/v1/webhooks")
-                .then().statusCode(400).body("errors[0].field", is("events"));
+        asMember().body(body(url(), List.of("task.exploded"), SECRET)).post("/api/v1/webhooks")
+                .then().statusCode(400).body("errors[0].field", is("events"))
+                .body("errors[0].message", containsString("task.completed"));
         asMember().body(body(url(), List.of(), SECRET)).post("/api/v1/webhooks")
                 .then().statusCode(400).body("errors[0].field", containsString("events"));
+        // a huge name is refused by its length, not echoed back in full
+        String huge = "x".repeat(100_000);
+        String answer = asMember().body(body(url(), List.of(huge), SECRET)).post("/api/v1/webhooks")
+                .then().statusCode(400).body("errors[0].field", containsString("events")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(answer.length() < 2_000, "answer of " + answer.length() + " chars");
     }
 
     @Test
@@ -128,7 +134,9 @@ class WebhookResourceTest {
     void viewersAndIntegratorsMayNeitherSubscribeNorRead() {
         asViewer().body(body(url(), List.of("cycle.phase-changed"), SECRET)).post("/api/v1/webhooks")
                 .then().statusCode(403);
-        asViewer().get("/api/v1/webhooks").then().statusCode(403);
+        // the refusal says which role would do
+        asViewer().get("/api/v1/webhooks").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.equalTo("Requires role admin or member"));
         String id = asMember().body(body(url(), List.of("cycle.phase-changed"), SECRET)).post("/api/v1/webhooks")
                 .then().statusCode(201).extract().path("id");
         asViewer().get("/api/v1/webhooks/" + id).then().statusCode(403);

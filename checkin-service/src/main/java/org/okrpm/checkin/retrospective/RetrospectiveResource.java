@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.checkin.retrospective.RetrospectiveDtos.RetrospectiveCreate;
@@ -101,7 +102,11 @@ public class RetrospectiveResource {
             content = @Content(schema = @Schema(implementation = RetrospectiveView.class)))
     @APIResponse(responseCode = "409", description = "The cycle is no longer in RETROSPECTIVE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RetrospectiveView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+    public RetrospectiveView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = {
+                    @Content(mediaType = MergePatcher.MEDIA_TYPE, schema = @Schema(implementation = RetrospectiveDtos.RetrospectiveUpdate.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetrospectiveDtos.RetrospectiveUpdate.class))})
+            JsonNode patch) {
         return retrospectives.update(id, ifMatch, patch);
     }
 }

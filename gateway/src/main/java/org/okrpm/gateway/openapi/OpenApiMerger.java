@@ -9,25 +9,32 @@ import org.okrpm.gateway.routing.Owner;
 
 /**
  * Merges the owners' OpenAPI documents into the gateway's own: the paths it routes, every components section
- * (schemas, security schemes, ...) and tags. A schema name two documents define differently keeps its name for
- * the first and is renamed {@code <Name>_<service>} (with every {@code $ref} to it) for the others.
+ * (schemas, security schemes, ...) and tags, so that the result reads as one API. Schema names: a list envelope
+ * ({@code PageResponseCycleView}) is named after its items ({@code CyclePage}), so that two services' lists of
+ * different things never share a name; two schemas that differ only in their examples are one; a schema name two
+ * documents still define differently keeps its name for the first and is renamed {@code <Name>_<service>} (with
+ * every {@code $ref} to it) for the others. Every operation that takes a JWT takes an API key as well (the
+ * gateway exchanges it), and the one server is the gateway itself.
  */
 public final class OpenApiMerger {
 
     private static final String SCHEMA_REF = "#/components/schemas/";
+    private static final String PAGE_PREFIX = "PageResponse";
 
     private OpenApiMerger() {
     }
 
     /** {@code gateway} is not modified; owners are merged in the order given. */
     public static JsonObject merge(JsonObject gateway, Map<String, JsonObject> owners) {
-        JsonObject merged = gateway.copy();
+        JsonObject merged = pagesNamedAfterItems(gateway.copy());
+        merged.put("servers", new JsonArray().add(new JsonObject().put("url", "/")
+                .put("description", "The gateway serving this document (http://localhost:8080 in the local stack)")));
         JsonObject paths = child(merged, "paths");
         JsonObject components = child(merged, "components");
         JsonArray tags = merged.getJsonArray("tags", new JsonArray());
         merged.put("tags", tags);
         for (Map.Entry<String, JsonObject> owner : owners.entrySet()) {
-            JsonObject document = owner.getValue().copy();
+            JsonObject document = pagesNamedAfterItems(owner.getValue().copy());
             Map<String, String> renames = renames(child(components, "schemas"), document, owner.getKey());
             if (!renames.isEmpty()) {
                 document = (JsonObject) rewriteRefs(document, renames);
@@ -55,7 +62,70 @@ public final class OpenApiMerger {
                 }
             });
         }
+        apiKeyWhereverJwt(paths);
         return merged;
+    }
+
+    /** {@code PageResponse<X>} schemas renamed {@code <Item>Page}, after the schema their items refer to. */
+    private static JsonObject pagesNamedAfterItems(JsonObject document) {
+        JsonObject schemas = document.getJsonObject("components", new JsonObject())
+                .getJsonObject("schemas", new JsonObject());
+        Map<String, String> renames = new HashMap<>();
+        for (String name : schemas.fieldNames()) {
+            JsonObject items = name.startsWith(PAGE_PREFIX) ? schemas.getJsonObject(name)
+                    .getJsonObject("properties", new JsonObject())
+                    .getJsonObject("items", new JsonObject()).getJsonObject("items") : null;
+            String ref = items == null ? null : items.getString("$ref");
+            if (ref != null && ref.startsWith(SCHEMA_REF) && !schemas.containsKey(ref.substring(SCHEMA_REF.length()) + "Page")) {
+                renames.put(name, ref.substring(SCHEMA_REF.length()) + "Page");
+            }
+        }
+        if (renames.isEmpty()) {
+            return document;
+        }
+        JsonObject renamed = (JsonObject) rewriteRefs(document, renames);
+        JsonObject renamedSchemas = renamed.getJsonObject("components").getJsonObject("schemas");
+        renames.forEach((from, to) -> renamedSchemas.put(to, renamedSchemas.remove(from)));
+        return renamed;
+    }
+
+    private static void apiKeyWhereverJwt(JsonObject paths) {
+        paths.forEach(path -> {
+            if (!(path.getValue() instanceof JsonObject item)) {
+                return;
+            }
+            item.forEach(operation -> {
+                JsonArray security = operation.getValue() instanceof JsonObject op ? op.getJsonArray("security") : null;
+                if (security == null) {
+                    return;
+                }
+                boolean jwt = security.stream().anyMatch(r -> r instanceof JsonObject o && o.containsKey("jwt"));
+                boolean apiKey = security.stream().anyMatch(r -> r instanceof JsonObject o && o.containsKey("apiKey"));
+                if (jwt && !apiKey) {
+                    security.add(new JsonObject().put("apiKey", new JsonArray()));
+                }
+            });
+        });
+    }
+
+    /** The schema without its examples: two schemas that differ only there describe one concept. */
+    private static Object withoutExamples(Object node) {
+        Object value = wrap(node);
+        if (value instanceof JsonObject object) {
+            JsonObject copy = new JsonObject();
+            object.forEach(entry -> {
+                if (!"examples".equals(entry.getKey()) && !"example".equals(entry.getKey())) {
+                    copy.put(entry.getKey(), withoutExamples(entry.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (value instanceof JsonArray array) {
+            JsonArray copy = new JsonArray();
+            array.forEach(item -> copy.add(withoutExamples(item)));
+            return copy;
+        }
+        return value;
     }
 
     private static Map<String, String> renames(JsonObject existing, JsonObject document, String owner) {
@@ -64,7 +134,7 @@ public final class OpenApiMerger {
                 .getJsonObject("schemas", new JsonObject());
         for (String name : schemas.fieldNames()) {
             Object mine = existing.getValue(name);
-            if (mine != null && !mine.equals(schemas.getValue(name))) {
+            if (mine != null && !withoutExamples(mine).equals(withoutExamples(schemas.getValue(name)))) {
                 renames.put(name, name + "_" + owner);
             }
         }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.okrpm.kit.http.MergePatcher;
@@ -98,7 +99,11 @@ public class CycleResource {
             content = @Content(schema = @Schema(implementation = CycleView.class)))
     @APIResponse(responseCode = "409", description = "The cycle is CLOSED, or the name is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CycleView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode patch) {
+    public CycleView patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @RequestBody(content = {
+                    @Content(mediaType = MergePatcher.MEDIA_TYPE, schema = @Schema(implementation = CycleDtos.CycleUpdate.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CycleDtos.CycleUpdate.class))})
+            JsonNode patch) {
         return cycles.update(id, ifMatch, patch);
     }
 

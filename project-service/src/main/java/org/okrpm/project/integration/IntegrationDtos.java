@@ -37,7 +37,7 @@ public final class IntegrationDtos {
     @Schema(name = "Integration")
     public record IntegrationView(
             UUID id,
-            @Schema(example = "github") String source,
+            @Schema(example = "github", enumeration = {"github", "jira", "generic"}) String source,
             UUID projectId,
             @Schema(example = "octo-org/octo-repo") String externalProject,
             UUID defaultKeyResultId,

@@ -51,7 +51,9 @@ public class IntegrationEventsResource {
                     + "(200 DUPLICATE or STALE).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(description = "The tool's own payload", type = org.eclipse.microprofile.openapi
-                    .annotations.enums.SchemaType.OBJECT)))
+                    .annotations.enums.SchemaType.OBJECT),
+            example = "{\"action\": \"opened\", \"issue\": {\"number\": 42, \"title\": \"Fix the login\", "
+                    + "\"state\": \"open\"}, \"repository\": {\"full_name\": \"octo-org/octo-repo\"}}"))
     @Parameter(name = WebhookRequest.GITHUB_SIGNATURE, in = ParameterIn.HEADER,
             description = "github: sha256=<hex HMAC-SHA256 of the body>")
     @Parameter(name = WebhookRequest.JIRA_SIGNATURE, in = ParameterIn.HEADER,

@@ -91,20 +91,24 @@ public final class TaskDtos {
             UUID id,
             UUID projectId,
             String title,
-            String description,
-            String assigneeId,
-            LocalDate dueDate,
-            UUID keyResultId,
+            @Schema(nullable = true) String description,
+            @Schema(nullable = true) String assigneeId,
+            @Schema(nullable = true) LocalDate dueDate,
+            @Schema(nullable = true) UUID keyResultId,
             @Schema(example = "1") double weight,
             @Schema(example = "TODO") TaskStatus status,
-            @Schema(description = "When the task became DONE; null while it is not DONE") Instant completedAt,
+            @Schema(nullable = true, description = "When the task became DONE; null while it is not DONE")
+            Instant completedAt,
             Instant createdAt,
             Instant updatedAt,
-            @Schema(description = "The integration that made the task from an external item; null otherwise")
+            @Schema(nullable = true,
+                    description = "The integration that made the task from an external item; null otherwise")
             UUID integrationId,
-            @Schema(example = "github", description = "github, jira or generic for a task made by an integration")
+            @Schema(nullable = true, example = "github", enumeration = {"github", "jira", "generic"},
+                    description = "github, jira or generic for a task made by an integration")
             String externalSource,
-            @Schema(example = "octo-org/octo-repo#42", description = "The external item the task stands for")
+            @Schema(nullable = true, example = "octo-org/octo-repo#42",
+                    description = "The external item the task stands for")
             String externalId,
             long version) implements Versioned {
 

@@ -1,5 +1,7 @@
 package org.okrpm.kit.openapi;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -14,7 +16,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the error statuses every operation shares (docs/api.md, Conventions) once, instead of on every
  * resource method: problem+json bodies for 400/401/403/404/412/413/415/422 where they can occur, and the
- * Idempotency-Key and If-Match headers. Operation-specific statuses (409, 422) stay on the operations.
+ * Idempotency-Key and If-Match headers. Operation-specific statuses (409, 422) stay on the operations. Then the
+ * rules that make the document exact enough for client generators: {@link ResponseContracts} and
+ * {@link RequestBodies}.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -26,12 +30,15 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        Map<String, PathItem> api = new LinkedHashMap<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/api/")) {
-                return;
+            if (path.startsWith("/api/")) {
+                api.put(path, item);
             }
-            item.getOperations().forEach((method, operation) -> document(path, method, operation));
         });
+        api.forEach((path, item) -> item.getOperations().forEach((method, operation) -> document(path, method, operation)));
+        ResponseContracts.apply(openAPI, api);
+        RequestBodies.apply(openAPI, api);
     }
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
@@ -40,6 +47,15 @@ public class ProblemResponsesFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
+        if (operation.getSecurity() == null) {
+            // said explicitly: this operation needs no token (it checks a signature, or hands out tokens)
+            operation.setSecurity(new ArrayList<>());
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> p.getSchema() == null && p.getContent() == null)
+                    .forEach(p -> p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        ParameterDescriptions.apply(operation);
         add(responses, "401", "No or invalid credentials");
         add(responses, "403", "The caller's role does not allow this operation");
         boolean hasBody = operation.getRequestBody() != null;

@@ -241,6 +241,61 @@ public abstract class HttpConventionsContract {
         assertThat("operations without an operationId", missing, empty());
     }
 
+    /**
+     * What a client generator needs beyond operationIds: the security scheme the operations name, a typed
+     * merge-patch body whose fields are all optional, response bodies that say which fields are always there,
+     * the Location header of a create, an example for every request body and a description for every parameter.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void openApiIsExactEnoughForClientGenerators() {
+        io.restassured.path.json.JsonPath document = api().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(document.getMap("components.securitySchemes.jwt"), notNullValue());
+        Map<String, Object> create = document.getMap("paths.'" + createPath() + "'.post");
+        Map<String, Object> created = (Map<String, Object>) ((Map<String, Object>) create.get("responses")).get("201");
+        assertThat(createPath() + " 201 documents Location", ((Map<String, Object>) created.get("headers")).get("Location"),
+                notNullValue());
+        String createdSchema = document.getString("paths.'" + createPath()
+                + "'.post.responses.'201'.content.'application/json'.schema.'$ref'");
+        assertThat(document.getList("components.schemas." + createdSchema.substring(createdSchema.lastIndexOf('/') + 1)
+                + ".required"), hasItem("id"));
+
+        Map<String, Map<String, Object>> paths = document.getMap("paths");
+        List<String> undescribed = new ArrayList<>();
+        List<String> withoutExample = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, value) -> {
+            if (!path.startsWith("/api/") || !HTTP_METHODS.contains(method) || !(value instanceof Map<?, ?> operation)) {
+                return;
+            }
+            String where = method.toUpperCase(Locale.ROOT) + " " + path;
+            if (operation.get("parameters") instanceof List<?> parameters) {
+                parameters.forEach(parameter -> {
+                    if (parameter instanceof Map<?, ?> p && !(p.get("description") instanceof String)) {
+                        undescribed.add(where + " " + p.get("name"));
+                    }
+                });
+            }
+            if (operation.get("requestBody") instanceof Map<?, ?> body && body.get("content") instanceof Map<?, ?> content) {
+                content.forEach((type, media) -> {
+                    if (!(media instanceof Map<?, ?> m) || (m.get("example") == null && m.get("examples") == null)) {
+                        withoutExample.add(where + " " + type);
+                    }
+                });
+                if ("patch".equals(method)) {
+                    Object ref = document.getString("paths.'" + path + "'.patch.requestBody.content."
+                            + "'application/merge-patch+json'.schema.'$ref'");
+                    assertThat(where + " takes a typed merge patch", ref, notNullValue());
+                    String schema = ref.toString().substring(ref.toString().lastIndexOf('/') + 1);
+                    assertThat(where + ": every field of a merge patch is optional",
+                            document.get("components.schemas." + schema + ".required"), nullValue());
+                }
+            }
+        }));
+        assertThat("parameters without a description", undescribed, empty());
+        assertThat("request bodies without an example", withoutExample, empty());
+    }
+
     @Test
     public void aMemberCanCreate() {
         Map<String, Object> body = validCreateBody();

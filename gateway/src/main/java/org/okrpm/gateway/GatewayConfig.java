@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Everything ops can tune on the gateway; each key can be set by an environment variable. */
 @ConfigMapping(prefix = "okrpm.gateway")
@@ -36,7 +37,7 @@ public interface GatewayConfig {
     /** Bearer tokens that failed verification, remembered so a repeat costs no second check. */
     RefusedTokens refusedTokens();
 
-    /** API keys by name: {@code okrpm.gateway.api-keys.<name>.sha256} and {@code .roles}. */
+    /** API keys by name: {@code okrpm.gateway.api-keys.<name>.sha256}, {@code .roles} and {@code .projects}. */
     @WithName("api-keys")
     Map<String, ApiKey> apiKeys();
 
@@ -115,6 +116,12 @@ public interface GatewayConfig {
         String sha256();
 
         List<String> roles();
+
+        /**
+         * The project ids the key is bound to: its exchanged token carries them (claim {@code projects}) and
+         * project-service lets it change tasks of those projects only. Unset: not bound.
+         */
+        Optional<List<String>> projects();
     }
 
     interface Token {
@@ -162,6 +169,19 @@ public interface GatewayConfig {
          */
         @WithDefault("30m")
         Duration maxLifetime();
+
+        /** What a client reconnecting with {@code Last-Event-ID} can get back (see {@code stream.ReplayWindow}). */
+        Resume resume();
+    }
+
+    interface Resume {
+        /** Events received longer ago than this are forgotten; a client that missed more gets {@code event: reset}. */
+        @WithDefault("5m")
+        Duration window();
+
+        /** At most this many recent events are kept, whatever their age (bounds the replica's memory). */
+        @WithDefault("10000")
+        int capacity();
     }
 
     interface OpenApi {

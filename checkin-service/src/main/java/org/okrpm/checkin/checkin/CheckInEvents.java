@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.okrpm.checkin.okr.KeyResultFact;
 import org.okrpm.kit.events.Outbox;
 
 /**
@@ -17,18 +18,22 @@ public class CheckInEvents {
     public static final String TOPIC = "checkin.check-ins";
     public static final String RECORDED = "checkin.check-in.recorded";
 
-    /** The recorded check-in. Check-ins are immutable, so {@code version} is always 0. */
-    public record CheckInSnapshot(UUID id, UUID keyResultId, BigDecimal value, Double confidence, String comment,
-                                  String blockers, String authorId, Instant createdAt, long version) {
+    /**
+     * The recorded check-in. Check-ins are immutable, so {@code version} is always 0. {@code objectiveId} and
+     * {@code cycleId} are the key result's, so a reader can route it (the live stream's filters) without a lookup.
+     */
+    public record CheckInSnapshot(UUID id, UUID keyResultId, UUID objectiveId, UUID cycleId, BigDecimal value,
+                                  Double confidence, String comment, String blockers, String authorId,
+                                  Instant createdAt, long version) {
     }
 
     @Inject
     Outbox outbox;
 
     /** Call inside the check-in's transaction, after flushing it. */
-    public void recorded(CheckIn checkIn) {
+    public void recorded(CheckIn checkIn, KeyResultFact keyResult) {
         outbox.publish(TOPIC, RECORDED, checkIn.keyResultId, new CheckInSnapshot(checkIn.id, checkIn.keyResultId,
-                checkIn.value == null ? null : checkIn.value.stripTrailingZeros(), checkIn.confidence,
+                keyResult.objectiveId(), keyResult.cycleId(), checkIn.value == null ? null : checkIn.value.stripTrailingZeros(), checkIn.confidence,
                 checkIn.comment, checkIn.blockers, checkIn.authorId, checkIn.createdAt, checkIn.version));
     }
 }

@@ -139,7 +139,7 @@ public class EdgeAuthenticator {
             return;
         }
         if (!AccessPolicy.allows(caller.get().roles(), ctx.request().method(), path)) {
-            ProblemJson.end(ctx, ProblemType.FORBIDDEN, "Your role does not allow this operation");
+            ProblemJson.end(ctx, ProblemType.FORBIDDEN, AccessPolicy.refusal(ctx.request().method(), path));
             return;
         }
         caller.get().attachTo(ctx);

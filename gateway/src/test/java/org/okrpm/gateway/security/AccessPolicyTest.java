@@ -24,6 +24,13 @@ class AccessPolicyTest {
     }
 
     @Test
+    void theMergedAuditTrailIsForAdminsOnly() {
+        assertTrue(AccessPolicy.allows(Set.of("admin"), HttpMethod.GET, "/api/v1/audit"));
+        assertFalse(AccessPolicy.allows(Set.of("member"), HttpMethod.GET, "/api/v1/audit"));
+        assertFalse(AccessPolicy.allows(Set.of("viewer", "integrator"), HttpMethod.GET, "/api/v1/audit"));
+    }
+
+    @Test
     void onlyTheWebhookReceiverAndDevTokenArePublic() {
         assertTrue(AccessPolicy.isPublic(HttpMethod.POST, "/api/v1/integrations/abc/events"));
         assertFalse(AccessPolicy.isPublic(HttpMethod.GET, "/api/v1/integrations/abc/events"));

@@ -64,13 +64,16 @@ class EdgeSecurityTest {
         asViewer().body("{}").when().post("/api/v1/objectives")
                 .then().statusCode(403)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://okrpm.org/problems/forbidden"));
-        asViewer().when().delete("/api/v1/tasks/t1").then().statusCode(403);
+                .body("type", equalTo("https://okrpm.org/problems/forbidden"))
+                .body("detail", equalTo("Requires role admin or member"));
+        asViewer().when().delete("/api/v1/tasks/t1").then().statusCode(403)
+                .body("detail", equalTo("Requires role admin, member or integrator"));
     }
 
     @Test
     void integratorsOnlyTouchIntegrationsAndTasks() {
-        as("bot", "integrator").when().get("/api/v1/cycles").then().statusCode(403);
+        as("bot", "integrator").when().get("/api/v1/cycles").then().statusCode(403)
+                .body("detail", equalTo("Requires role admin, member or viewer"));
         as("bot", "integrator").when().get("/api/v1/objectives/x/overview").then().statusCode(403);
         as("bot", "integrator").body("{}").when().patch("/api/v1/tasks/t1").then().statusCode(200);
         as("bot", "integrator").when().get("/api/v1/integrations").then().statusCode(200);

@@ -14,7 +14,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.okrpm.gateway.stream.ProgressStreamTest.SseClient;
 import org.okrpm.kit.testing.TestTokens;
 
 /** Streams live two seconds here: then the gateway ends them and the client reconnects. */
@@ -34,7 +33,7 @@ class StreamLifetimeTest {
     URL stream;
 
     @Inject
-    ProgressStream progressStream;
+    LiveStream liveStream;
 
     @Test
     void aStreamIsEndedAfterItsLifetimeAndItsSlotIsFreed() {
@@ -47,7 +46,7 @@ class StreamLifetimeTest {
         // ended by the gateway (the response completes), not left open
         await().atMost(Duration.ofSeconds(15)).until(() -> client.response.isDone());
         assertTrue(!client.response.isCompletedExceptionally(), "ended as a complete response, not reset");
-        assertEquals(0, progressStream.subscriberCount());
+        assertEquals(0, liveStream.subscriberCount());
 
         // its one slot is free again: the reconnect is accepted
         SseClient reconnected = new SseClient(URI.create(stream.toString()), token);

@@ -16,7 +16,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.okrpm.gateway.stream.ProgressStreamTest.SseClient;
 import org.okrpm.kit.testing.TestTokens;
 
 /** Small caps: two streams per caller, three in all. */
@@ -36,7 +35,7 @@ class StreamLimitsTest {
     URL stream;
 
     @Inject
-    ProgressStream progressStream;
+    LiveStream liveStream;
 
     @Test
     void streamsAreCappedPerCallerAndInTotal() {
@@ -56,17 +55,17 @@ class StreamLimitsTest {
         SseClient bob = open(TestTokens.token("bob", "viewer"));
         api().auth().oauth2(TestTokens.token("cid", "viewer")).get("/api/v1/stream")
                 .then().statusCode(429).contentType("application/problem+json").header("Retry-After", equalTo("1"));
-        assertEquals(3, progressStream.subscriberCount());
+        assertEquals(3, liveStream.subscriberCount());
 
         // a stream that is closed gives its slot back
         first.hangUp();
-        await().atMost(Duration.ofSeconds(10)).until(() -> progressStream.subscriberCount() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> liveStream.subscriberCount() == 2);
         SseClient again = open(ann);
 
         second.hangUp();
         bob.hangUp();
         again.hangUp();
-        await().atMost(Duration.ofSeconds(10)).until(() -> progressStream.subscriberCount() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> liveStream.subscriberCount() == 0);
     }
 
     private SseClient open(String token) {

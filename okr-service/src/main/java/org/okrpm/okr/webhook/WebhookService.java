@@ -20,6 +20,8 @@ import org.okrpm.kit.paging.PageRequest;
 import org.okrpm.kit.paging.PageResponse;
 import org.okrpm.kit.persistence.Criteria;
 import org.okrpm.kit.problem.ProblemException;
+import org.okrpm.okr.cycle.Cycle;
+import org.okrpm.okr.objective.Objective;
 import org.okrpm.okr.webhook.WebhookDtos.AttemptView;
 import org.okrpm.okr.webhook.WebhookDtos.DeliveryView;
 import org.okrpm.okr.webhook.WebhookDtos.WebhookCreate;
@@ -49,6 +51,12 @@ public class WebhookService {
             }
             events.add(trimmed);
         }
+        if (body.cycleId() != null && Cycle.findById(body.cycleId()) == null) {
+            throw ProblemException.unprocessable("cycleId", "Cycle " + body.cycleId() + " does not exist");
+        }
+        if (body.objectiveId() != null && Objective.findById(body.objectiveId()) == null) {
+            throw ProblemException.unprocessable("objectiveId", "Objective " + body.objectiveId() + " does not exist");
+        }
         cipher.requireConfigured();
         destinations.refusal(url).ifPresent(reason -> {
             throw ProblemException.unprocessable("url", reason);
@@ -64,6 +72,10 @@ public class WebhookService {
         subscription.encryptedSecret = cipher.encrypt(body.secret());
         subscription.status = WebhookStatus.ACTIVE;
         subscription.createdBy = userId;
+        // the project is project-service's: not checked here, an unknown one simply never matches
+        subscription.cycleId = body.cycleId();
+        subscription.objectiveId = body.objectiveId();
+        subscription.projectId = body.projectId();
         subscription.persistAndFlush();
         return WebhookView.of(subscription);
     }

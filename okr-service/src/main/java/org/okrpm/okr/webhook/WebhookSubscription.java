@@ -45,6 +45,16 @@ public class WebhookSubscription extends AuditedEntity {
     @Column(name = "paused_at")
     public Instant pausedAt;
 
+    /** The scope: only events of this cycle, objective, project (see {@link EventScope}); null: any. */
+    @Column(name = "cycle_id")
+    public UUID cycleId;
+
+    @Column(name = "objective_id")
+    public UUID objectiveId;
+
+    @Column(name = "project_id")
+    public UUID projectId;
+
     public List<String> events() {
         return Arrays.stream(eventTypes.split(",")).filter(s -> !s.isBlank()).toList();
     }

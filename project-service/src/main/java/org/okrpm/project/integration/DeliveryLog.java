@@ -22,6 +22,10 @@ public class DeliveryLog {
                         UUID taskId) {
     }
 
+    /** What the log is narrowed to ({@code GET …/deliveries?deliveryId=&outcome=&externalId=}); null: any. */
+    public record Filter(String deliveryId, DeliveryOutcome outcome, String externalId) {
+    }
+
     /** The first final record of this delivery id, if it was handled before (see {@link DeliveryOutcome#isFinal()}). */
     public IntegrationDelivery handledBefore(UUID integrationId, String deliveryId) {
         return IntegrationDelivery.<IntegrationDelivery>find(

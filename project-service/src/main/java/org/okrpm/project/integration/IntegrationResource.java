@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -121,9 +122,20 @@ public class IntegrationResource {
             description = "Every correctly signed delivery of the last 200 (configurable) with its outcome: "
                     + "APPLIED, DUPLICATE (same delivery id as before), STALE (older than the newest event applied "
                     + "for the item), IGNORED, REJECTED (malformed, or another repository/project) or FAILED "
-                    + "(e.g. the project is closed). Deliveries with a bad or missing signature are not kept.")
-    public PageResponse<DeliveryView> deliveries(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
-        return integrations.deliveries(id, page);
+                    + "(e.g. the project is closed). Deliveries with a bad or missing signature are not kept. "
+                    + "Filters combine with AND; an unknown parameter is a 400.")
+    public PageResponse<DeliveryView> deliveries(
+            @PathParam("id") UUID id,
+            @Parameter(description = "The tool's own delivery id, exactly as it sent it (X-GitHub-Delivery, "
+                    + "X-Atlassian-Webhook-Identifier, X-Delivery-Id), or sha256:<hex> of the body when it sent none: "
+                    + "every record of that delivery, redeliveries included")
+            @QueryParam("deliveryId") @Size(min = 1, max = 200) String deliveryId,
+            @Parameter(description = "Only deliveries with this outcome")
+            @QueryParam("outcome") DeliveryOutcome outcome,
+            @Parameter(description = "Only deliveries about this item of the tool (e.g. octo-org/octo-repo#42)")
+            @QueryParam("externalId") @Size(min = 1, max = 200) String externalId,
+            @Valid @BeanParam PageRequest page) {
+        return integrations.deliveries(id, new DeliveryLog.Filter(deliveryId, outcome, externalId), page);
     }
 
     @GET

@@ -92,10 +92,12 @@ public class IntegrationService {
 
     /** Newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<DeliveryView> deliveries(UUID integrationId, PageRequest page) {
+    public PageResponse<DeliveryView> deliveries(UUID integrationId, DeliveryLog.Filter filter, PageRequest page) {
         require(integrationId);
-        return PageResponse.of(IntegrationDelivery.<IntegrationDelivery>find("integrationId",
-                Sort.descending("receivedAt", "id"), integrationId), page, d -> DeliveryView.of(d, false));
+        Criteria criteria = Criteria.where().eq("integrationId", integrationId).eq("deliveryId", filter.deliveryId())
+                .eq("outcome", filter.outcome()).eq("externalId", filter.externalId());
+        return PageResponse.of(IntegrationDelivery.<IntegrationDelivery>find(criteria.query(),
+                Sort.descending("receivedAt", "id"), criteria.parameters()), page, d -> DeliveryView.of(d, false));
     }
 
     /** One delivery of the log, with the raw body as received. */

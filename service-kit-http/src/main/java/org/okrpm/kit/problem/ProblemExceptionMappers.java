@@ -8,6 +8,8 @@ import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationExc
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -15,6 +17,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -36,9 +39,14 @@ public class ProblemExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
     private static final String RETRY_AFTER_SECONDS = "2";
+    /** The order roles are named in: most powerful first, as docs/api.md lists them. */
+    private static final List<String> ROLE_ORDER = List.of("admin", "member", "viewer", "integrator");
 
     @Inject
     Instance<UnavailableDependency> dependencies;
+
+    @Inject
+    Instance<SecurityIdentity> identity;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -108,8 +116,38 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return ProblemResponses.of(ProblemType.FORBIDDEN, "Your role does not allow this operation", path(uri));
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        return ProblemResponses.of(ProblemType.FORBIDDEN, forbiddenDetail(resource), path(uri));
+    }
+
+    /**
+     * Names the roles that would be let through ("Requires role admin or member"), so a caller knows what to ask
+     * for. When the caller has one of them, the refusal was about something else (ownership, say): said plainly.
+     */
+    String forbiddenDetail(ResourceInfo resource) {
+        String[] allowed = allowedRoles(resource);
+        if (allowed.length == 0) {
+            return "Your role does not allow this operation";
+        }
+        if (identity.isResolvable() && Arrays.stream(allowed).anyMatch(identity.get()::hasRole)) {
+            return "You may not do this to this resource";
+        }
+        List<String> roles = Arrays.stream(allowed).distinct().sorted(Comparator.comparingInt(
+                role -> ROLE_ORDER.contains(role) ? ROLE_ORDER.indexOf(role) : ROLE_ORDER.size())).toList();
+        String last = roles.get(roles.size() - 1);
+        return "Requires role " + (roles.size() == 1 ? last
+                : String.join(", ", roles.subList(0, roles.size() - 1)) + " or " + last);
+    }
+
+    private static String[] allowedRoles(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return new String[0];
+        }
+        RolesAllowed rolesAllowed = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        if (rolesAllowed == null && resource.getResourceClass() != null) {
+            rolesAllowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+        }
+        return rolesAllowed == null ? new String[0] : rolesAllowed.value();
     }
 
     @ServerExceptionMapper

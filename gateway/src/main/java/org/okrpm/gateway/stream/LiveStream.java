@@ -5,11 +5,15 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,27 +25,30 @@ import org.okrpm.gateway.routing.ProxyRoutes;
 import org.okrpm.gateway.security.Caller;
 import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.http.ProblemJson;
+import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.problem.ProblemType;
 import org.okrpm.kit.tracing.EventTracing;
 
 /**
- * {@code GET /api/v1/stream}: progress changes of key results and objectives as server-sent events. Every
- * gateway replica consumes {@code okr.key-results} and {@code okr.objectives} in a consumer group of its own
- * (latest offsets: a stream shows what happens from now on) and pushes the progress changes to its clients,
- * filtered by {@code ?objectiveId=} or {@code ?cycleId=}. A comment line every heartbeat interval keeps
- * proxies from closing idle streams and reveals dead clients, which are dropped.
+ * {@code GET /api/v1/stream}: every change a dashboard shows, as server-sent events. Every gateway replica
+ * consumes the topics of {@link StreamEventTypes} ({@code mp.messaging.incoming.live.topics}) in a consumer group of its own (latest offsets: a stream
+ * shows what happens from now on) and pushes each event to the clients whose {@link StreamFilter} it matches.
  *
- * <p>Streams are capped per caller and per replica ({@link StreamSlots}; beyond, 429), and each is ended after
- * {@code okrpm.gateway.stream.max-lifetime}: the client reconnects (it was told {@code retry: 3000}).
+ * <p>A client that reconnects with {@code Last-Event-ID} first gets what it missed from this replica's
+ * {@link ReplayWindow}; when that event is no longer there, an {@code event: reset} telling it to refetch. A
+ * comment line every heartbeat interval keeps proxies from closing idle streams and reveals dead clients, which
+ * are dropped. Streams are capped per caller and per replica ({@link StreamSlots}; beyond, 429), and each is
+ * ended after {@code okrpm.gateway.stream.max-lifetime}: the client reconnects (it was told {@code retry: 3000}).
  */
 @ApplicationScoped
-public class ProgressStream {
+public class LiveStream {
 
     public static final String PATH = "/api/v1/stream";
+    static final String LAST_EVENT_ID = "Last-Event-ID";
 
     /** A connected client: its response, the event-loop context that owns it, its filter, whose it is, since when. */
-    record Subscriber(HttpServerResponse response, Context context, String objectiveId, String cycleId,
-                      String caller, long openedAt) {
+    record Subscriber(HttpServerResponse response, Context context, StreamFilter filter, String caller,
+                      long openedAt) {
 
         void send(String frame) {
             context.runOnContext(v -> {
@@ -49,7 +56,7 @@ public class ProgressStream {
                     return;
                 }
                 if (response.writeQueueFull()) {
-                    // a client that cannot keep up is dropped; it reconnects and reads on from now
+                    // a client that cannot keep up is dropped; it reconnects with Last-Event-ID and catches up
                     response.reset();
                     return;
                 }
@@ -67,15 +74,20 @@ public class ProgressStream {
     @Inject
     EventTracing tracing;
 
-    @ConfigProperty(name = "mp.messaging.incoming.progress.group.id")
+    @ConfigProperty(name = "mp.messaging.incoming.live.group.id")
     String group;
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+    /** Guards the window and the hand-over from replay to live events; never held while waiting for I/O. */
+    private final Object lock = new Object();
+    private ReplayWindow window;
     private long heartbeatTimer = -1;
     private StreamSlots slots;
 
     void register(@Observes Router router) {
         slots = new StreamSlots(config.stream().maxPerCaller(), config.stream().maxTotal());
+        window = new ReplayWindow(config.stream().resume().capacity(), config.stream().resume().window(),
+                System::nanoTime);
         router.get(PATH).order(ProxyRoutes.ORDER + 10).handler(this::subscribe);
         heartbeatTimer = vertx.setPeriodic(config.stream().heartbeat().toMillis(), id -> heartbeat());
     }
@@ -87,6 +99,13 @@ public class ProgressStream {
     }
 
     void subscribe(RoutingContext ctx) {
+        StreamFilter filter;
+        try {
+            filter = StreamFilter.parse(ctx.queryParams());
+        } catch (StreamFilter.Invalid invalid) {
+            badRequest(ctx, invalid);
+            return;
+        }
         String caller = Caller.of(ctx).clientKey(ctx);
         StreamSlots.Refusal refusal = slots.tryOpen(caller);
         if (refusal != null) {
@@ -99,34 +118,48 @@ public class ProgressStream {
             return;
         }
         HttpServerResponse response = ctx.response();
-        Subscriber subscriber = new Subscriber(response, vertx.getOrCreateContext(),
-                blankToNull(ctx.request().getParam("objectiveId")), blankToNull(ctx.request().getParam("cycleId")),
-                caller, System.nanoTime());
+        Subscriber subscriber = new Subscriber(response, vertx.getOrCreateContext(), filter, caller,
+                System.nanoTime());
         response.setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        subscribers.add(subscriber);
         response.closeHandler(v -> drop(subscriber));
         response.exceptionHandler(e -> drop(subscriber));
         // sends the headers at once, so the client knows it is subscribed
         response.write(": connected\nretry: 3000\n\n");
+        String lastEventId = ctx.request().getHeader(LAST_EVENT_ID);
+        synchronized (lock) {
+            // the replay is written now, on this event loop; live events are queued to it after, so none is lost
+            if (lastEventId != null && !lastEventId.isBlank()) {
+                Optional<List<StreamEvent>> missed = window.after(lastEventId.strip());
+                if (missed.isPresent()) {
+                    missed.get().stream().filter(filter::matches).forEach(event -> response.write(event.frame()));
+                } else {
+                    response.write(resetFrame());
+                }
+            }
+            subscribers.add(subscriber);
+        }
     }
 
-    /** A poll's records at once: one pass over the subscribers per progress change. */
-    @Incoming("progress")
+    /** A poll's records at once: one pass over the subscribers per event. */
+    @Incoming("live")
     public void onEvents(ConsumerRecords<String, String> records) {
         for (ConsumerRecord<String, String> record : records) {
             IncomingEvent event = IncomingEvent.of(record);
             // with tracing on, the push ends the trace of the change (gateway → owner → Kafka → … → stream)
-            ProgressEvent.of(event).ifPresent(progress -> tracing.process(event, group, () -> push(progress)));
+            StreamEvent.of(record, event).ifPresent(live -> tracing.process(event, group, () -> push(live)));
         }
     }
 
-    private void push(ProgressEvent event) {
-        for (Subscriber subscriber : subscribers) {
-            if (event.matches(subscriber.objectiveId(), subscriber.cycleId())) {
-                subscriber.send(event.frame());
+    private void push(StreamEvent event) {
+        synchronized (lock) {
+            window.add(event);
+            for (Subscriber subscriber : subscribers) {
+                if (subscriber.filter().matches(event)) {
+                    subscriber.send(event.frame());
+                }
             }
         }
     }
@@ -163,7 +196,21 @@ public class ProgressStream {
         return subscribers.size();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    private String resetFrame() {
+        // no id: the client keeps its Last-Event-ID until a real event replaces it
+        return "event: reset\ndata: " + new JsonObject()
+                .put("reason", "The events after your Last-Event-ID are no longer held (the gateway keeps the last "
+                        + config.stream().resume().window().toMinutes() + " min, at most "
+                        + config.stream().resume().capacity() + " events); refetch what you show")
+                .encode() + "\n\n";
+    }
+
+    private static void badRequest(RoutingContext ctx, StreamFilter.Invalid invalid) {
+        JsonObject problem = new JsonObject(ProblemJson.render(ProblemType.VALIDATION,
+                invalid.parameter + " " + invalid.problem, ctx.request().path()))
+                .put("errors", new JsonArray().add(new JsonObject()
+                        .put("field", invalid.parameter).put("message", invalid.problem)));
+        ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .end(problem.encode());
     }
 }

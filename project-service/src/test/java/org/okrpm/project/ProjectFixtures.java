@@ -75,12 +75,17 @@ public final class ProjectFixtures {
 
     /** A key result that project-service knows of, written straight into its replica (as an okr.key-results event would). */
     public static String keyResult() {
+        return keyResultOfCycle(UUID.randomUUID());
+    }
+
+    /** A replicated key result of the given cycle. */
+    public static String keyResultOfCycle(UUID cycleId) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             KeyResultReplica replica = new KeyResultReplica();
             replica.id = id;
             replica.objectiveId = UUID.randomUUID();
-            replica.cycleId = UUID.randomUUID();
+            replica.cycleId = cycleId;
             replica.progressSource = "TASKS";
             replica.version = 0;
             replica.deleted = false;

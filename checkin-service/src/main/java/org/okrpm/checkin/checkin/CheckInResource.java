@@ -76,16 +76,25 @@ public class CheckInResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "listCheckIns", summary = "List check-ins", description = "Newest first unless sorted.")
+    @Operation(operationId = "listCheckIns", summary = "List check-ins",
+            description = "Newest first unless sorted. `cycleId=…&latest=true` gives the newest check-in of every key "
+                    + "result of a cycle in one call (what a cycle dashboard shows).")
     public PageResponse<CheckInView> list(
             @QueryParam("keyResultId") UUID keyResultId,
+            @Parameter(description = "Only check-ins on key results of this cycle")
+            @QueryParam("cycleId") UUID cycleId,
             @QueryParam("authorId") String authorId,
             @Parameter(description = "Only check-ins at or after this instant (2026-11-25T10:15:30Z) or date "
                     + "(2026-11-25, from the start of that day in UTC)", example = "2026-11-01")
             @QueryParam("since") String since,
+            @Parameter(description = "true: only the newest check-in of each key result; the other filters then "
+                    + "keep those of them that match (a key result whose newest check-in is by someone else has none "
+                    + "with authorId). false or absent: every check-in")
+            @QueryParam("latest") Boolean latest,
             @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS) @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        return checkIns.list(new CheckInFilter(keyResultId, authorId, Since.parse(since)), SORTING.parse(sort), page);
+        return checkIns.list(new CheckInFilter(keyResultId, cycleId, authorId, Since.parse(since),
+                Boolean.TRUE.equals(latest)), SORTING.parse(sort), page);
     }
 
     @GET

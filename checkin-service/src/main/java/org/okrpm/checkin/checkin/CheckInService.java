@@ -31,8 +31,12 @@ public class CheckInService {
     @Inject
     CheckInEvents events;
 
-    /** The filters of {@code GET /check-ins}; null means "any". {@code since} is inclusive. */
-    public record CheckInFilter(UUID keyResultId, String authorId, Instant since) {
+    /**
+     * The filters of {@code GET /check-ins}; null means "any". {@code since} is inclusive; {@code cycleId} is the
+     * cycle of the check-in's key result (the replica knows it for every key result a check-in was taken on);
+     * {@code latest} keeps only the newest check-in of each key result.
+     */
+    public record CheckInFilter(UUID keyResultId, UUID cycleId, String authorId, Instant since, boolean latest) {
     }
 
     /**
@@ -59,7 +63,7 @@ public class CheckInService {
         checkIn.authorId = authorId;
         checkIn.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         checkIn.persistAndFlush();
-        events.recorded(checkIn);
+        events.recorded(checkIn, kr);
         return CheckInView.of(checkIn);
     }
 
@@ -68,9 +72,16 @@ public class CheckInService {
         Criteria criteria = Criteria.where()
                 .eq("keyResultId", filter.keyResultId())
                 .eq("authorId", filter.authorId())
-                .when(filter.since(), "createdAt >= :since", "since");
-        return PageResponse.of(CheckIn.<CheckIn>find(criteria.query(), sort, criteria.parameters()), page,
-                CheckInView::of);
+                .when(filter.since(), "createdAt >= :since", "since")
+                .when(filter.cycleId(),
+                        "keyResultId in (select r.id from KeyResultReplica r where r.cycleId = :cycleId)", "cycleId");
+        String query = criteria.query();
+        if (filter.latest()) {
+            // two check-ins of one key result in the same microsecond would both count as its newest
+            query += " and id in (select c.id from CheckIn c where c.createdAt = "
+                    + "(select max(n.createdAt) from CheckIn n where n.keyResultId = c.keyResultId))";
+        }
+        return PageResponse.of(CheckIn.<CheckIn>find(query, sort, criteria.parameters()), page, CheckInView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

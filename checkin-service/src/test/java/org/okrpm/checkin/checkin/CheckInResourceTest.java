@@ -204,9 +204,9 @@ class CheckInResourceTest {
     @Test
     void aFilterTheListCannotApplyIsA400InsteadOfEveryoneElsesCheckIns() {
         fixtures.checkInAgo(fixtures.manualKeyResultInExecution(), "alice", Duration.ofDays(1));
-        asViewer().queryParam("cycleId", UUID.randomUUID()).get("/api/v1/check-ins")
+        asViewer().queryParam("objectiveId", UUID.randomUUID()).get("/api/v1/check-ins")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", is("cycleId"));
+                .body("errors[0].field", is("objectiveId"));
     }
 
     @Test

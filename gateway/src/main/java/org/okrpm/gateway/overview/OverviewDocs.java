@@ -20,6 +20,26 @@ public final class OverviewDocs {
             List<String> unavailable) {
     }
 
+    @Schema(name = "CycleOverview")
+    public record CycleOverview(
+            @Schema(description = "The cycle as okr-service returns it") Map<String, Object> cycle,
+            @Schema(description = "The team asked for with ?teamId=, null for the whole cycle", nullable = true)
+            String teamId,
+            @Schema(description = "Every objective of the cycle (or of the team), oldest first")
+            List<CycleObjective> objectives,
+            @Schema(description = "Owner services that could not give their part, e.g. [\"project-service\"]",
+                    example = "[]")
+            List<String> unavailable) {
+    }
+
+    @Schema(name = "CycleOverviewObjective")
+    public record CycleObjective(
+            @Schema(description = "The objective as okr-service returns it, without its embedded keyResults")
+            Map<String, Object> objective,
+            @Schema(description = "Its key results, each with its linked projects (with health) and latest check-in")
+            List<KeyResultOverview> keyResults) {
+    }
+
     @Schema(name = "KeyResultOverview")
     public record KeyResultOverview(
             @Schema(description = "The key result as okr-service returns it") Map<String, Object> keyResult,
@@ -27,14 +47,15 @@ public final class OverviewDocs {
             LatestCheckIn latestCheckIn) {
     }
 
-    @Schema(name = "OverviewLinkedProjects", description = "The projects linked to the key result, each with taskStats")
+    @Schema(name = "OverviewLinkedProjects", requiredProperties = "available",
+            description = "The projects linked to the key result, each with taskStats and health")
     public record LinkedProjects(
             @Schema(description = "false when project-service could not answer") boolean available,
             @Schema(description = "project-service's projects (absent when unavailable)") List<Map<String, Object>> items,
             @Schema(description = "Why the part is missing (only when unavailable)") String reason) {
     }
 
-    @Schema(name = "OverviewLatestCheckIn", description = "The newest check-in of the key result")
+    @Schema(name = "OverviewLatestCheckIn", requiredProperties = "available", description = "The newest check-in of the key result")
     public record LatestCheckIn(
             @Schema(description = "false when checkin-service could not answer") boolean available,
             @Schema(description = "The check-in, null when there is none yet (absent when unavailable)")

@@ -39,8 +39,8 @@ public class ProxyRoutes {
 
     public static final int ORDER = RateLimitHandler.ORDER + 100;
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-    /** Served by the gateway itself (see the overview resource). */
-    private static final Pattern OVERVIEW = Pattern.compile("^/api/v1/objectives/[^/]+/overview/?$");
+    /** Served by the gateway itself (see the overview resources). */
+    private static final Pattern OVERVIEW = Pattern.compile("^/api/v1/(objectives|cycles)/[^/]+/overview/?$");
     /** The attachment naming the replica an attempt goes to. */
     private static final String REPLICA = "okrpm.replica";
     /** Idempotent bodies up to the gateway's body limit (quarkus.http.limits.max-body-size) are kept for a retry. */

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.okrpm.gateway.support.OwnerStubs.CYCLE_ID;
 import static org.okrpm.gateway.support.OwnerStubs.OBJECTIVE_ID;
 import static org.okrpm.kit.testing.TestTokens.api;
 import static org.okrpm.kit.testing.TestTokens.asMember;
@@ -65,6 +66,18 @@ class OwnerDownTest {
                 .body("keyResults[0].latestCheckIn.available", equalTo(false))
                 .body("keyResults[0].latestCheckIn.reason", containsString("checkin-service"))
                 .body("keyResults.latestCheckIn.available", hasItem(false));
+    }
+
+    @Test
+    void theCycleOverviewStillAnswersWithTheCheckInsMarkedUnavailable() {
+        asViewer().when().get("/api/v1/cycles/" + CYCLE_ID + "/overview")
+                .then().statusCode(200)
+                .body("unavailable", equalTo(List.of("checkin-service")))
+                .body("objectives", hasSize(2))
+                .body("objectives[0].keyResults[0].projects.available", equalTo(true))
+                .body("objectives[0].keyResults[0].projects.items", hasSize(2))
+                .body("objectives[0].keyResults[0].latestCheckIn.available", equalTo(false))
+                .body("objectives[0].keyResults[0].latestCheckIn.reason", containsString("checkin-service"));
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class OkrPayloads {
     public static String objective(UUID id, UUID cycleId, String ownerId, boolean deleted, long version) {
         return "{\"id\":\"" + id + "\",\"cycleId\":\"" + cycleId + "\",\"title\":\"Delight customers\","
                 + "\"level\":\"TEAM\",\"ownerId\":\"" + ownerId + "\",\"teamId\":\"team-a\",\"parentId\":null,"
-                + "\"status\":\"ACTIVE\",\"progress\":0.0,\"deleted\":" + deleted + ",\"version\":" + version + "}";
+                + "\"state\":\"ACTIVE\",\"progress\":0.0,\"deleted\":" + deleted + ",\"version\":" + version + "}";
     }
 
     public static String keyResult(UUID id, UUID objectiveId, UUID cycleId, String progressSource, boolean deleted,

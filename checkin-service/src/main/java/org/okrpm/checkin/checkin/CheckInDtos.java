@@ -37,10 +37,12 @@ public final class CheckInDtos {
     public record CheckInView(
             UUID id,
             UUID keyResultId,
-            @Schema(example = "112500") BigDecimal value,
-            @Schema(example = "0.7") Double confidence,
-            String comment,
-            String blockers,
+            @Schema(nullable = true, example = "112500", description = "Null when the check-in moved only confidence")
+            BigDecimal value,
+            @Schema(nullable = true, example = "0.7", description = "Null when the check-in moved only the value")
+            Double confidence,
+            @Schema(nullable = true) String comment,
+            @Schema(nullable = true) String blockers,
             @Schema(example = "alice", description = "The caller who recorded it (JWT sub)") String authorId,
             @Schema(example = "2026-11-25T10:15:30.123456Z") Instant createdAt,
             long version) implements Versioned {
@@ -58,10 +60,13 @@ public final class CheckInDtos {
             @Schema(example = "Grow monthly recurring revenue to 130k") String title,
             UUID objectiveId,
             UUID cycleId,
-            @Schema(example = "alice", description = "The owner of the key result's objective") String ownerId,
-            @Schema(example = "2026-11-16T09:30:00Z", description = "null when the key result never had a check-in")
+            @Schema(nullable = true, example = "alice", description = "The owner of the key result's objective")
+            String ownerId,
+            @Schema(nullable = true, example = "2026-11-16T09:30:00Z",
+                    description = "null when the key result never had a check-in")
             Instant lastCheckInAt,
-            @Schema(example = "9", description = "Whole days since the last check-in; null when there was none")
+            @Schema(nullable = true, example = "9",
+                    description = "Whole days since the last check-in; null when there was none")
             Long daysSinceLastCheckIn) {
 
         static DueCheckIn of(KeyResultFact kr, Instant lastCheckInAt, Instant now) {

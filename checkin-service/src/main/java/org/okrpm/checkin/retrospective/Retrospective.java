@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 import org.okrpm.kit.persistence.AuditedEntity;
 
-/** The end-of-cycle reflection on one objective: what went well, what to improve, what was learnt. */
+/**
+ * The end-of-cycle reflection on one objective, or on a whole cycle for one team (no objective): what went well,
+ * what to improve, what was learnt.
+ */
 @Entity
 @Table(name = "retrospective")
 public class Retrospective extends AuditedEntity {
@@ -18,9 +21,13 @@ public class Retrospective extends AuditedEntity {
     @Column(name = "cycle_id", nullable = false)
     public UUID cycleId;
 
-    /** One retrospective per objective (unique). */
-    @Column(name = "objective_id", nullable = false)
+    /** One retrospective per objective (unique); null for a whole-cycle retrospective. */
+    @Column(name = "objective_id")
     public UUID objectiveId;
+
+    /** The team of a whole-cycle retrospective, one per (cycle, team) (unique); null for an objective's. */
+    @Column(name = "team_id", length = 100)
+    public String teamId;
 
     @Column(name = "went_well", length = 4000)
     public String wentWell;

@@ -15,9 +15,13 @@ public final class RetrospectiveDtos {
 
     @Schema(name = "RetrospectiveCreate")
     public record RetrospectiveCreate(
-            @NotNull UUID cycleId,
-            @Schema(description = "An objective of that cycle; one retrospective per objective") @NotNull
+            @Schema(example = "3f6c2d1e-8a4b-4c7d-9e0f-1a2b3c4d5e6f") @NotNull UUID cycleId,
+            @Schema(description = "An objective of that cycle; one retrospective per objective. Omit it for a "
+                    + "whole-cycle retrospective of teamId", example = "8d7c6b5a-4e3f-4a1b-9c8d-7e6f5a4b3c2d")
             UUID objectiveId,
+            @Schema(description = "The team of a whole-cycle retrospective (required without objectiveId, not "
+                    + "allowed with one); one per cycle and team", example = "team-a")
+            @Size(max = 100) String teamId,
             @Schema(example = "Weekly check-ins kept the revenue KR visible") @Size(max = 4000) String wentWell,
             @Schema(example = "Hiring KR had no owner for three weeks") @Size(max = 4000) String toImprove,
             @Schema(example = "Give every KR an owner in planning") @Size(max = 4000) String lessons) {
@@ -51,7 +55,10 @@ public final class RetrospectiveDtos {
     public record RetrospectiveView(
             UUID id,
             UUID cycleId,
+            @Schema(nullable = true, description = "The objective it reflects on; null for a whole-cycle retrospective")
             UUID objectiveId,
+            @Schema(nullable = true, description = "The team of a whole-cycle retrospective; null for an objective's",
+                    example = "team-a") String teamId,
             String wentWell,
             String toImprove,
             String lessons,
@@ -61,8 +68,8 @@ public final class RetrospectiveDtos {
             long version) implements Versioned {
 
         static RetrospectiveView of(Retrospective retro) {
-            return new RetrospectiveView(retro.id, retro.cycleId, retro.objectiveId, retro.wentWell, retro.toImprove,
-                    retro.lessons, retro.authorId, retro.createdAt, retro.updatedAt, retro.version);
+            return new RetrospectiveView(retro.id, retro.cycleId, retro.objectiveId, retro.teamId, retro.wentWell,
+                    retro.toImprove, retro.lessons, retro.authorId, retro.createdAt, retro.updatedAt, retro.version);
         }
     }
 }

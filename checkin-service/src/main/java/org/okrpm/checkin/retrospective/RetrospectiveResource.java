@@ -39,7 +39,8 @@ import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.security.Roles;
 
 @Path("/api/v1/retrospectives")
-@Tag(name = "Retrospectives", description = "End-of-cycle reflections, one per objective, while the cycle is in RETROSPECTIVE")
+@Tag(name = "Retrospectives", description = "End-of-cycle reflections, one per objective or one per team for the whole "
+        + "cycle, while the cycle is in RETROSPECTIVE")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
@@ -57,12 +58,14 @@ public class RetrospectiveResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
-    @Operation(operationId = "createRetrospective", summary = "Write an objective's retrospective",
-            description = "Only while the cycle is in RETROSPECTIVE; one per objective; at least one of wentWell, "
-                    + "toImprove, lessons. authorId is the caller.")
+    @Operation(operationId = "createRetrospective", summary = "Write an objective's or a team's whole-cycle retrospective",
+            description = "Only while the cycle is in RETROSPECTIVE. With objectiveId: one per objective. Without it, "
+                    + "a whole-cycle retrospective of teamId: one per cycle and team. At least one of wentWell, "
+                    + "toImprove, lessons. authorId is the caller. Published as checkin.retrospective.written.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = RetrospectiveView.class)))
-    @APIResponse(responseCode = "409", description = "The cycle is not in RETROSPECTIVE, or the objective already has one",
+    @APIResponse(responseCode = "409", description = "The cycle is not in RETROSPECTIVE, or the objective (or the team, "
+            + "for a whole-cycle retrospective) already has one",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown cycle, or an objective that is unknown or not in that cycle",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -77,10 +80,13 @@ public class RetrospectiveResource {
             summary = "List retrospectives", description = "Oldest first unless sorted.")
     public PageResponse<RetrospectiveView> list(@QueryParam("cycleId") UUID cycleId,
                                                 @QueryParam("objectiveId") UUID objectiveId,
+                                                @Parameter(description = "Only the whole-cycle retrospectives of this "
+                                                        + "team", example = "team-a")
+                                                @QueryParam("teamId") String teamId,
                                                 @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS)
                                                 @QueryParam("sort") String sort,
                                                 @Valid @BeanParam PageRequest page) {
-        return retrospectives.list(cycleId, objectiveId, SORTING.parse(sort), page);
+        return retrospectives.list(cycleId, objectiveId, teamId, SORTING.parse(sort), page);
     }
 
     @GET
@@ -97,7 +103,8 @@ public class RetrospectiveResource {
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
     @Operation(operationId = "updateRetrospective", summary = "Change a retrospective's text",
-            description = "JSON merge patch of wentWell, toImprove, lessons; only while the cycle is in RETROSPECTIVE.")
+            description = "JSON merge patch of wentWell, toImprove, lessons; only while the cycle is in RETROSPECTIVE. "
+                    + "Published as checkin.retrospective.updated.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = RetrospectiveView.class)))
     @APIResponse(responseCode = "409", description = "The cycle is no longer in RETROSPECTIVE",

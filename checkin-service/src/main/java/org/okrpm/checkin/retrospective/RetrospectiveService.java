@@ -31,23 +31,45 @@ public class RetrospectiveService {
     @Inject
     MergePatcher patcher;
 
+    @Inject
+    RetrospectiveEvents events;
+
+    /**
+     * Writes an objective's retrospective, or a whole-cycle one of a team (no objective), and its
+     * {@code checkin.retrospective.written} event in the same transaction (outbox).
+     */
     public RetrospectiveView create(RetrospectiveCreate body, String authorId) {
+        String teamId = body.teamId() == null || body.teamId().isBlank() ? null : body.teamId().trim();
+        if (body.objectiveId() != null && teamId != null) {
+            throw ProblemException.invalid("teamId", "is only for a whole-cycle retrospective (without objectiveId); "
+                    + "an objective's retrospective takes no teamId");
+        }
+        if (body.objectiveId() == null && teamId == null) {
+            throw ProblemException.invalid("objectiveId", "or teamId is required: an objective's retrospective, or a "
+                    + "whole-cycle retrospective of a team");
+        }
         CyclePhase phase = okr.cyclePhase(body.cycleId()).orElseThrow(() -> ProblemException.unprocessable(
                 "cycleId", "Cycle " + body.cycleId() + " does not exist"));
-        ObjectiveFact objective = okr.objective(body.objectiveId())
+        UUID objectiveId = body.objectiveId() == null ? null : okr.objective(body.objectiveId())
                 .filter(o -> o.cycleId().equals(body.cycleId()))
+                .map(ObjectiveFact::id)
                 .orElseThrow(() -> ProblemException.unprocessable("objectiveId",
                         "Objective " + body.objectiveId() + " does not exist in cycle " + body.cycleId()));
         checkText(body.text());
         requireRetrospectivePhase(phase);
-        if (Retrospective.count("objectiveId", objective.id()) > 0) {
-            throw ProblemException.conflict("Objective " + objective.id()
-                    + " already has a retrospective; change it with PATCH");
+        String duplicate = objectiveId != null
+                ? "Objective " + objectiveId + " already has a retrospective"
+                : "Team " + teamId + " already has a whole-cycle retrospective of cycle " + body.cycleId();
+        boolean exists = objectiveId != null ? Retrospective.count("objectiveId", objectiveId) > 0
+                : Retrospective.count("cycleId = ?1 and teamId = ?2", body.cycleId(), teamId) > 0;
+        if (exists) {
+            throw ProblemException.conflict(duplicate + "; change it with PATCH");
         }
         Retrospective retro = new Retrospective();
         retro.id = UUID.randomUUID();
         retro.cycleId = body.cycleId();
-        retro.objectiveId = objective.id();
+        retro.objectiveId = objectiveId;
+        retro.teamId = teamId;
         retro.wentWell = body.wentWell();
         retro.toImprove = body.toImprove();
         retro.lessons = body.lessons();
@@ -55,14 +77,17 @@ public class RetrospectiveService {
         try {
             retro.persistAndFlush();
         } catch (PersistenceException concurrentDuplicate) {
-            throw ProblemException.conflict("Objective " + objective.id() + " already has a retrospective");
+            throw ProblemException.conflict(duplicate);
         }
+        events.written(retro);
         return RetrospectiveView.of(retro);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<RetrospectiveView> list(UUID cycleId, UUID objectiveId, Sort sort, PageRequest page) {
-        Criteria criteria = Criteria.where().eq("cycleId", cycleId).eq("objectiveId", objectiveId);
+    public PageResponse<RetrospectiveView> list(UUID cycleId, UUID objectiveId, String teamId, Sort sort,
+                                                PageRequest page) {
+        Criteria criteria = Criteria.where().eq("cycleId", cycleId).eq("objectiveId", objectiveId)
+                .eq("teamId", teamId);
         return PageResponse.of(Retrospective.<Retrospective>find(criteria.query(), sort,
                 criteria.parameters()), page, RetrospectiveView::of);
     }
@@ -72,7 +97,7 @@ public class RetrospectiveService {
         return RetrospectiveView.of(require(id));
     }
 
-    /** Changes the text while the cycle is still in RETROSPECTIVE. */
+    /** Changes the text while the cycle is still in RETROSPECTIVE, and publishes the new state. */
     public RetrospectiveView update(UUID id, String ifMatch, JsonNode patch) {
         Retrospective retro = require(id);
         IfMatch.check(ifMatch, retro.version);
@@ -82,7 +107,11 @@ public class RetrospectiveService {
         retro.wentWell = update.wentWell();
         retro.toImprove = update.toImprove();
         retro.lessons = update.lessons();
+        long before = retro.version;
         Panache.getEntityManager().flush();
+        if (retro.version != before) { // a patch that changed nothing is no news
+            events.updated(retro);
+        }
         return RetrospectiveView.of(retro);
     }
 

@@ -32,6 +32,10 @@ public class Review extends PanacheEntityBase {
     @Column(nullable = false, length = 20)
     public ReviewType type;
 
+    /** The cycle the meeting belongs to; null for reviews recorded without one. */
+    @Column(name = "cycle_id")
+    public UUID cycleId;
+
     @Column(name = "team_id", length = 100)
     public String teamId;
 

@@ -10,6 +10,6 @@ class TopicsTest extends TopicsContract {
 
     @Override
     protected Set<String> publishedTopics() {
-        return Set.of("checkin.check-ins", "checkin-service.dlq");
+        return Set.of("checkin.check-ins", "checkin.retrospectives", "checkin-service.dlq");
     }
 }

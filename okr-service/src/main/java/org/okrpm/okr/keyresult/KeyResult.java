@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.okrpm.kit.persistence.AuditedEntity;
 
@@ -25,8 +26,20 @@ public class KeyResult extends AuditedEntity {
     @Column(name = "cycle_id", nullable = false)
     public UUID cycleId;
 
+    /** The key result of an earlier cycle this one continues (rollover), or null: its lineage. */
+    @Column(name = "previous_id")
+    public UUID previousId;
+
     @Column(nullable = false, length = 200)
     public String title;
+
+    /** Who answers for it; by default its objective's owner. */
+    @Column(name = "owner_id", nullable = false, length = 100)
+    public String ownerId;
+
+    /** When the target is due; null means the cycle's end date (the view shows the effective date). */
+    @Column(name = "due_date")
+    public LocalDate dueDate;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "metric_type", nullable = false, length = 20)

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +39,11 @@ import org.okrpm.kit.security.Roles;
 import org.okrpm.okr.keyresult.KeyResultDtos.HistoryPage;
 import org.okrpm.okr.keyresult.KeyResultDtos.HistoryView;
 import org.okrpm.okr.keyresult.KeyResultDtos.KeyResultView;
+import org.okrpm.okr.keyresult.KeyResultService.KeyResultFilter;
+import org.okrpm.okr.pace.PaceStatus;
+import org.okrpm.okr.pace.SeriesBuilder;
+import org.okrpm.okr.pace.SeriesDtos.Series;
+import org.okrpm.okr.pace.SeriesInterval;
 
 @Path("/api/v1/key-results")
 @Tag(name = "Key results", description = "Measurable outcomes of an objective, and their progress history")
@@ -59,24 +65,69 @@ public class KeyResultResource {
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
     @Operation(operationId = "listKeyResults",
             summary = "List key results",
-            description = "Oldest first unless sorted; filters by objective, cycle and title.")
+            description = "Oldest first unless sorted; filters by objective, cycle, owner, status and title. The status "
+                    + "is derived from the time, so it is filtered when read (every key result matching the other "
+                    + "filters is looked at).")
     public PageResponse<KeyResultView> list(@QueryParam("objectiveId") UUID objectiveId,
                                             @QueryParam("cycleId") UUID cycleId,
+                                            @Parameter(description = "Only key results this subject owns",
+                                                    example = "alice")
+                                            @QueryParam("ownerId") String ownerId,
+                                            @Parameter(description = "Only key results with this status now")
+                                            @QueryParam("status") PaceStatus status,
                                             @Parameter(description = "Only key results whose title contains this "
                                                     + "text, ignoring case")
                                             @QueryParam("q") String q,
                                             @Parameter(description = Sorting.DESCRIPTION + SORT_FIELDS)
                                             @QueryParam("sort") String sort,
                                             @Valid @BeanParam PageRequest page) {
-        return keyResults.list(objectiveId, cycleId, q, SORTING.parse(sort), page);
+        return keyResults.list(new KeyResultFilter(objectiveId, cycleId, ownerId, status, q), SORTING.parse(sort),
+                page);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
-    @Operation(operationId = "getKeyResult", summary = "Get a key result")
-    public KeyResultView get(@PathParam("id") UUID id) {
-        return keyResults.get(id);
+    @Operation(operationId = "getKeyResult", summary = "Get a key result",
+            description = "With `asOf`, the key result as it was at that instant: progress, currentValue and "
+                    + "confidence from its history, expectedProgress, status and forecast as of then; every other "
+                    + "field as it is now.")
+    @APIResponse(responseCode = "200", description = "The key result (as of asOf)",
+            content = @Content(schema = @Schema(implementation = KeyResultView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such key result, or it did not exist yet at asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public KeyResultView get(@PathParam("id") UUID id,
+                             @Parameter(description = "The instant to answer for; default now",
+                                     example = "2026-11-02T09:00:00Z")
+                             @QueryParam("asOf") Instant asOf) {
+        return asOf == null ? keyResults.get(id) : keyResults.get(id, asOf);
+    }
+
+    @GET
+    @Path("{id}/series")
+    @RolesAllowed({Roles.ADMIN, Roles.MEMBER, Roles.VIEWER})
+    @Operation(operationId = "getKeyResultSeries", summary = "The key result's progress over time, one point per day "
+            + "or week", description = "From `from` to `to` (days, UTC, both included; default the cycle's start to "
+            + "today or the due date, whichever is earlier), one point per bucket with the state at its end: the last "
+            + "change carried forward (before the first: progress 0 at the start value), and the expected progress "
+            + "then. At most " + SeriesBuilder.MAX_POINTS + " points.")
+    @APIResponse(responseCode = "200", description = "The series",
+            content = @Content(schema = @Schema(implementation = Series.class)))
+    @APIResponse(responseCode = "400", description = "A malformed from, to or interval, to before from, or more than "
+            + SeriesBuilder.MAX_POINTS + " points",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Series series(
+            @PathParam("id") UUID id,
+            @Parameter(description = "The first day; default the cycle's start date", example = "2026-10-01")
+            @QueryParam("from") LocalDate from,
+            @Parameter(description = "The last day; default today or the due date, whichever is earlier",
+                    example = "2026-12-31")
+            @QueryParam("to") LocalDate to,
+            @Parameter(description = "DAY (default) or WEEK: seven days counted from `from`")
+            @QueryParam("interval") SeriesInterval interval) {
+        return keyResults.series(id, from, to, interval);
     }
 
     @GET
@@ -115,9 +166,10 @@ public class KeyResultResource {
     @Consumes({MergePatcher.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
     @Operation(operationId = "updateKeyResult", summary = "Change a key result",
-            description = "JSON merge patch of title, metricType, unit, startValue, targetValue, currentValue "
-                    + "(MANUAL only), weight, progressSource, confidence, score (RETROSPECTIVE only). "
-                    + "Progress is recomputed and the change recorded in the history.")
+            description = "JSON merge patch of title, ownerId, dueDate (null: the cycle's end date), metricType, unit, "
+                    + "startValue, targetValue, currentValue (MANUAL only), weight, progressSource, confidence, score "
+                    + "(RETROSPECTIVE only). Progress is recomputed; a change of progress, value or confidence is "
+                    + "recorded in the history.")
     @APIResponse(responseCode = "200", description = "Updated",
             content = @Content(schema = @Schema(implementation = KeyResultView.class)))
     @APIResponse(responseCode = "403", description = "The caller is neither admin nor the objective's owner, creator "

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One change of a key result's progress, with what caused it: the key result's history. */
+/** One change of a key result's progress or confidence, with what caused it: the key result's history. */
 @Entity
 @Table(name = "key_result_progress")
 public class ProgressEntry extends PanacheEntityBase {
@@ -30,6 +30,9 @@ public class ProgressEntry extends PanacheEntityBase {
 
     @Column(name = "current_value", precision = 19, scale = 4)
     public BigDecimal currentValue;
+
+    /** The key result's latest confidence after the change; null if none was given (or before it was recorded). */
+    public Double confidence;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)

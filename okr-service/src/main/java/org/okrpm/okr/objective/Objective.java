@@ -43,11 +43,40 @@ public class Objective extends AuditedEntity {
     @Column(name = "parent_id")
     public UUID parentId;
 
+    /** The objective of an earlier cycle this one continues (rollover), or null. */
+    @Column(name = "previous_id")
+    public UUID previousId;
+
+    /** The lifecycle people set; the tracking status is derived, never stored. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
-    public ObjectiveStatus status;
+    public ObjectiveState state;
 
-    /** Weighted mean of its key results' progress, kept up to date by every change to them. */
+    /** Progress by its key results, its aligned children or both; null means the default, see {@link #effectiveMode}. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "progress_mode", length = 20)
+    public ProgressMode progressMode;
+
+    /** Its share in its parent's progress, > 0. */
+    @Column(nullable = false)
+    public double weight = 1.0;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public Visibility visibility = Visibility.PUBLIC;
+
+    /** Follows its progressMode, kept up to date by every change below it in the tree. */
     @Column(nullable = false)
     public double progress;
+
+    /** Weighted mean of its key results' scores once all are scored; null before or without key results. */
+    public Double score;
+
+    /** The mode in force: the stored one, else KEY_RESULTS when it has key results, else CHILDREN. */
+    public ProgressMode effectiveMode(boolean hasKeyResults) {
+        if (progressMode != null) {
+            return progressMode;
+        }
+        return hasKeyResults ? ProgressMode.KEY_RESULTS : ProgressMode.CHILDREN;
+    }
 }

@@ -2,10 +2,13 @@ package org.okrpm.okr.objective;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,13 @@ import org.okrpm.okr.keyresult.ProgressCalculator.WeightedProgress;
 import org.okrpm.okr.keyresult.ProgressEntry;
 import org.okrpm.okr.objective.ObjectiveDtos.AlignmentNode;
 import org.okrpm.okr.objective.ObjectiveDtos.ObjectiveCreate;
+import org.okrpm.okr.objective.ObjectiveDtos.ObjectiveHistoryView;
 import org.okrpm.okr.objective.ObjectiveDtos.ObjectiveUpdate;
 import org.okrpm.okr.objective.ObjectiveDtos.ObjectiveView;
+import org.okrpm.okr.objective.ObjectiveDtos.PrivateChildren;
+import org.okrpm.okr.pace.Pace;
+import org.okrpm.okr.pace.SeriesDtos.Series;
+import org.okrpm.okr.pace.SeriesInterval;
 
 @ApplicationScoped
 @Transactional
@@ -54,19 +62,31 @@ public class ObjectiveService implements ObjectiveLink {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    ObjectiveVisibility visibility;
+
+    @Inject
+    ObjectiveRollup rollup;
+
+    @Inject
+    ObjectiveHistory history;
+
+    @Inject
+    ObjectivePace pace;
+
     /** The filters of {@code GET /objectives}; null means "any". */
     public record ObjectiveFilter(UUID cycleId, String ownerId, String teamId, ObjectiveLevel level,
-                                  UUID parentId, ObjectiveStatus status, String q) {
+                                  UUID parentId, ObjectiveState state, String q) {
     }
 
-    public ObjectiveView create(ObjectiveCreate body, String callerId) {
+    public ObjectiveView create(ObjectiveCreate body, String callerId, String cause) {
         Cycle cycle = Cycle.findById(body.cycleId());
         if (cycle == null) {
             throw ProblemException.unprocessable("cycleId", "Cycle " + body.cycleId() + " does not exist");
         }
         CycleService.requireOpen(cycle);
-        if (body.parentId() != null && Objective.findById(body.parentId()) == null) {
-            throw ProblemException.unprocessable("parentId", "Objective " + body.parentId() + " does not exist");
+        if (body.parentId() != null) {
+            requireParent(body.parentId());
         }
         Objective objective = new Objective();
         objective.id = UUID.randomUUID();
@@ -78,11 +98,18 @@ public class ObjectiveService implements ObjectiveLink {
         objective.teamId = body.teamId();
         objective.createdBy = callerId;
         objective.parentId = body.parentId();
-        objective.status = ObjectiveStatus.ACTIVE;
+        objective.state = ObjectiveState.ACTIVE;
+        objective.progressMode = body.progressMode();
+        objective.weight = body.weight() == null ? 1.0 : body.weight();
+        objective.visibility = body.visibility() == null ? Visibility.PUBLIC : body.visibility();
         objective.progress = 0.0;
-        objective.persistAndFlush();
-        events.publish(ObjectiveEvents.CREATED, objective);
-        return ObjectiveView.of(objective, List.of());
+        objective.persistAndFlush(); // progress starts at 0: no history entry until it moves
+        events.publish(ObjectiveEvents.CREATED, objective, false);
+        if (objective.parentId != null) {
+            rollup.recompute(objective.parentId, ObjectiveHistorySource.CHILDREN,
+                    "aligned objective " + objective.id + " joined: " + cause);
+        }
+        return ObjectiveView.of(objective, List.of(), PrivateChildren.NONE, pace.of(objective, List.of()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -94,29 +121,37 @@ public class ObjectiveService implements ObjectiveLink {
                 .eq("teamId", filter.teamId())
                 .eq("level", filter.level())
                 .eq("parentId", filter.parentId())
-                .eq("status", filter.status());
-        PageResponse<Objective> objectives = PageResponse.of(
-                Objective.<Objective>find(criteria.query(), sort, criteria.parameters()), page,
+                .eq("state", filter.state());
+        Parameters parameters = criteria.parameters();
+        String query = criteria.query() + " and " + visibility.condition(parameters);
+        PageResponse<Objective> objectives = PageResponse.of(Objective.<Objective>find(query, sort, parameters), page,
                 objective -> objective);
-        Map<UUID, List<KeyResultView>> keyResults = keyResultsOf(
-                objectives.items().stream().map(o -> o.id).toList());
-        return new PageResponse<>(
-                objectives.items().stream().map(o -> ObjectiveView.of(o, keyResults.getOrDefault(o.id, List.of()))).toList(),
-                objectives.page(), objectives.size(), objectives.totalItems(), objectives.totalPages());
+        List<UUID> ids = objectives.items().stream().map(o -> o.id).toList();
+        Map<UUID, List<KeyResultView>> keyResults = keyResultsOf(ids);
+        Map<UUID, Pace> paces = pace.of(objectives.items(), keyResults);
+        Map<UUID, PrivateChildren> hidden = hiddenChildrenOf(ids);
+        return new PageResponse<>(objectives.items().stream().map(o -> ObjectiveView.of(o,
+                        keyResults.getOrDefault(o.id, List.of()), hidden.getOrDefault(o.id, PrivateChildren.NONE),
+                        paces.get(o.id)))
+                .toList(), objectives.page(), objectives.size(), objectives.totalItems(), objectives.totalPages());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ObjectiveView get(UUID id) {
-        return view(require(id));
+        return view(requireVisible(id));
     }
 
-    public ObjectiveView update(UUID id, String ifMatch, JsonNode patch) {
-        Objective objective = require(id);
+    public ObjectiveView update(UUID id, String ifMatch, JsonNode patch, String cause) {
+        Objective objective = requireVisible(id);
         requireMayChange(objective, "objective " + id);
         IfMatch.check(ifMatch, objective.version);
         CycleService.requireOpen(cycles.require(objective.cycleId));
+        if (patch != null && patch.isObject() && patch.has("status")) {
+            throw ProblemException.invalid("status", "is derived from progress and pace; use state for the lifecycle");
+        }
         ObjectiveUpdate update = patcher.apply(ObjectiveUpdate.of(objective), patch, ObjectiveUpdate.class);
-        if (!Objects.equals(update.parentId(), objective.parentId)) {
+        UUID formerParent = objective.parentId;
+        if (!Objects.equals(update.parentId(), formerParent)) {
             checkParent(objective, update.parentId());
         }
         objective.title = update.title().trim();
@@ -125,15 +160,26 @@ public class ObjectiveService implements ObjectiveLink {
         objective.ownerId = update.ownerId();
         objective.teamId = update.teamId();
         objective.parentId = update.parentId();
-        objective.status = update.status();
+        objective.state = update.state();
+        objective.progressMode = update.progressMode();
+        objective.weight = update.weight();
+        objective.visibility = update.visibility();
         Panache.getEntityManager().flush();
         events.publish(ObjectiveEvents.UPDATED, objective);
+        // its mode may have changed, and its weight or state count in its parent, old and new
+        rollup.recompute(id, ObjectiveHistorySource.MANUAL, cause);
+        if (!Objects.equals(formerParent, objective.parentId)) {
+            recomputeParent(formerParent, "aligned objective " + id + " left: " + cause);
+            recomputeParent(objective.parentId, "aligned objective " + id + " joined: " + cause);
+        } else {
+            recomputeParent(objective.parentId, "aligned objective " + id + " changed: " + cause);
+        }
         return view(objective);
     }
 
     /** Deletes the objective and its key results; objectives aligned under it move to the top level. */
-    public void delete(UUID id, String ifMatch) {
-        Objective objective = require(id);
+    public void delete(UUID id, String ifMatch, String cause) {
+        Objective objective = requireVisible(id);
         requireMayChange(objective, "objective " + id);
         IfMatch.check(ifMatch, objective.version);
         CycleService.requireOpen(cycles.require(objective.cycleId));
@@ -145,49 +191,89 @@ public class ObjectiveService implements ObjectiveLink {
         }
         List<Objective> children = Objective.list("parentId", id);
         children.forEach(child -> child.parentId = null);
-        events.publish(ObjectiveEvents.DELETED, objective);
+        events.publish(ObjectiveEvents.DELETED, objective, !keyResults.isEmpty());
+        history.deleteOf(id);
+        UUID parentId = objective.parentId;
         objective.delete();
         Panache.getEntityManager().flush();
         children.forEach(child -> events.publish(ObjectiveEvents.UPDATED, child));
+        recomputeParent(parentId, "aligned objective " + id + " deleted: " + cause);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AlignmentNode alignment(UUID id) {
-        return node(require(id), new HashSet<>());
+        return node(requireVisible(id), new HashSet<>());
     }
 
-    /**
-     * Recomputes an objective's progress from its key results; called after every change to them. A change
-     * is announced as {@code okr.objective.progress-changed}.
-     */
+    /** The whole history of the objective's progress within [from, to) (either bound may be null), oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ObjectiveHistoryView> history(UUID id, Instant from, Instant to) {
+        requireVisible(id);
+        return history.list(id, from, to);
+    }
+
+    /** One page of that history. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<ObjectiveHistoryView> history(UUID id, Instant from, Instant to, PageRequest page) {
+        requireVisible(id);
+        return history.page(id, from, to, page);
+    }
+
     @Override
     public UUID requireCycleOf(UUID objectiveId) {
         return require(objectiveId).cycleId;
     }
 
     @Override
-    public void requireMayChangeKeyResults(UUID objectiveId) {
-        requireMayChange(require(objectiveId), "the key results of objective " + objectiveId);
+    public String ownerOf(UUID objectiveId) {
+        return require(objectiveId).ownerId;
+    }
+
+    /**
+     * The objective as it was at {@code asOf} (docs/api.md): its progress from its history, its key results as of
+     * then (those created later left out), the pace as of then; all else as now. 404 before it existed.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ObjectiveView get(UUID id, Instant asOf) {
+        Objective objective = requireVisible(id);
+        List<KeyResultView> keyResultsThen = pace.keyResultsAsOf(id, asOf);
+        ObjectivePace.Then then = pace.asOf(objective, keyResultsThen, asOf);
+        return ObjectiveView.of(objective, keyResultsThen,
+                hiddenChildrenOf(List.of(id)).getOrDefault(id, PrivateChildren.NONE), then.pace(), then.progress());
+    }
+
+    /** The objective's progress series (docs/api.md). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Series series(UUID id, LocalDate from, LocalDate to, SeriesInterval interval) {
+        return pace.series(requireVisible(id), from, to, interval);
     }
 
     @Override
-    public void keyResultsChanged(UUID objectiveId) {
-        recomputeProgress(objectiveId);
+    public void requireMayChangeKeyResults(UUID objectiveId) {
+        requireMayChange(requireVisible(objectiveId), "the key results of objective " + objectiveId);
     }
 
-    public void recomputeProgress(UUID objectiveId) {
+    @Override
+    public void keyResultsChanged(UUID objectiveId, String cause) {
+        rollup.recompute(objectiveId, ObjectiveHistorySource.KEY_RESULTS, cause);
+    }
+
+    @Override
+    public boolean visibleToCaller(UUID objectiveId) {
         Objective objective = Objective.findById(objectiveId);
-        if (objective == null) {
-            return;
-        }
-        Panache.getEntityManager().flush();
-        List<WeightedProgress> parts = KeyResult.find("objectiveId", objectiveId).project(WeightedProgress.class).list();
-        double progress = ProgressCalculator.weightedMean(parts);
-        if (progress != objective.progress) {
-            objective.progress = progress;
-            Panache.getEntityManager().flush();
-            events.publish(ObjectiveEvents.PROGRESS_CHANGED, objective);
-        }
+        return objective != null && visibility.canSee(objective);
+    }
+
+    @Override
+    public List<UUID> hiddenFromCaller() {
+        return visibility.hiddenIds();
+    }
+
+    @Override
+    public Audience audienceOf(UUID objectiveId) {
+        Objective objective = Objective.findById(objectiveId);
+        return objective == null ? new Audience(Visibility.PUBLIC.name(), null, null)
+                : new Audience(objective.visibility.name(), objective.ownerId, objective.teamId);
     }
 
     /** 403 unless the caller is an admin, the owner, the creator or a member of the objective's team. */
@@ -205,14 +291,35 @@ public class ObjectiveService implements ObjectiveLink {
         return objective;
     }
 
+    /** The objective, or 404 also when it is PRIVATE and the caller may not see it. */
+    public Objective requireVisible(UUID id) {
+        Objective objective = require(id);
+        if (!visibility.canSee(objective)) {
+            throw ProblemException.notFound("Objective", id);
+        }
+        return objective;
+    }
+
+    private void recomputeParent(UUID parentId, String cause) {
+        if (parentId != null) {
+            rollup.recompute(parentId, ObjectiveHistorySource.CHILDREN, cause);
+        }
+    }
+
+    /** A parent the caller may align under: it exists and the caller sees it; else 422. */
+    private Objective requireParent(UUID parentId) {
+        Objective parent = Objective.findById(parentId);
+        if (parent == null || !visibility.canSee(parent)) {
+            throw ProblemException.unprocessable("parentId", "Objective " + parentId + " does not exist");
+        }
+        return parent;
+    }
+
     private void checkParent(Objective objective, UUID parentId) {
         if (parentId == null) {
             return;
         }
-        Objective parent = Objective.findById(parentId);
-        if (parent == null) {
-            throw ProblemException.unprocessable("parentId", "Objective " + parentId + " does not exist");
-        }
+        Objective parent = requireParent(parentId);
         Set<UUID> seen = new HashSet<>();
         for (Objective ancestor = parent; ancestor != null && seen.add(ancestor.id);
              ancestor = ancestor.parentId == null ? null : Objective.findById(ancestor.parentId)) {
@@ -222,25 +329,53 @@ public class ObjectiveService implements ObjectiveLink {
         }
     }
 
+    /** The node with the children the caller sees; the hidden ones (and what is under them) only summed up. */
     private AlignmentNode node(Objective objective, Set<UUID> visited) {
         visited.add(objective.id);
-        List<AlignmentNode> children = Objective.<Objective>list("parentId", Criteria.oldestFirst(), objective.id)
-                .stream().filter(child -> !visited.contains(child.id))
+        List<Objective> children = Objective.<Objective>list("parentId", Criteria.oldestFirst(), objective.id)
+                .stream().filter(child -> !visited.contains(child.id)).toList();
+        List<AlignmentNode> shown = children.stream().filter(visibility::canSee)
                 .map(child -> node(child, visited)).toList();
+        PrivateChildren hidden = summary(children.stream().filter(child -> !visibility.canSee(child)).toList());
+        List<KeyResultView> keyResults = keyResultsOf(List.of(objective.id)).getOrDefault(objective.id, List.of());
+        Pace nodePace = pace.of(objective, keyResults);
         return new AlignmentNode(objective.id, objective.title, objective.level, objective.ownerId,
-                objective.teamId, objective.status, objective.progress, children);
+                objective.teamId, objective.state, objective.effectiveMode(!keyResults.isEmpty()), objective.weight,
+                objective.visibility, objective.progress, objective.score, nodePace.expectedProgress(),
+                nodePace.status(), nodePace.forecast(), shown, hidden);
+    }
+
+    /** How the hidden children count in their parent: CANCELLED ones do not, so they are left out here too. */
+    private static PrivateChildren summary(List<Objective> hidden) {
+        List<Objective> counted = hidden.stream().filter(child -> child.state != ObjectiveState.CANCELLED).toList();
+        if (counted.isEmpty()) {
+            return PrivateChildren.NONE;
+        }
+        return new PrivateChildren(counted.size(), counted.stream().mapToDouble(child -> child.weight).sum(),
+                ProgressCalculator.weightedMean(counted.stream()
+                        .map(child -> new WeightedProgress(child.weight, child.progress)).toList()));
     }
 
     private ObjectiveView view(Objective objective) {
-        return ObjectiveView.of(objective, keyResultsOf(List.of(objective.id)).getOrDefault(objective.id, List.of()));
+        List<KeyResultView> keyResults = keyResultsOf(List.of(objective.id)).getOrDefault(objective.id, List.of());
+        return ObjectiveView.of(objective, keyResults,
+                hiddenChildrenOf(List.of(objective.id)).getOrDefault(objective.id, PrivateChildren.NONE),
+                pace.of(objective, keyResults));
     }
 
-    private static Map<UUID, List<KeyResultView>> keyResultsOf(List<UUID> objectiveIds) {
+    /** Per objective, the summary of its PRIVATE children the caller may not see (absent when none). */
+    private Map<UUID, PrivateChildren> hiddenChildrenOf(List<UUID> objectiveIds) {
         if (objectiveIds.isEmpty()) {
             return Map.of();
         }
-        return KeyResult.<KeyResult>list("objectiveId in ?1", Criteria.oldestFirst(), objectiveIds).stream()
-                .collect(Collectors.groupingBy(kr -> kr.objectiveId, Collectors.mapping(KeyResultView::of,
-                        Collectors.toList())));
+        return Objective.<Objective>list("parentId in ?1 and visibility = ?2", objectiveIds, Visibility.PRIVATE)
+                .stream().filter(child -> !visibility.canSee(child))
+                .collect(Collectors.groupingBy(child -> child.parentId, Collectors.collectingAndThen(
+                        Collectors.toList(), ObjectiveService::summary)));
+    }
+
+    /** The key result views (with their pace) of each objective, oldest first. */
+    private Map<UUID, List<KeyResultView>> keyResultsOf(List<UUID> objectiveIds) {
+        return pace.keyResultsOf(objectiveIds);
     }
 }

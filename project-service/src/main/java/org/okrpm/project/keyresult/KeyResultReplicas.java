@@ -3,6 +3,9 @@ package org.okrpm.project.keyresult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
 import org.okrpm.kit.lookup.ReplicaWrites;
 
 /**
@@ -11,6 +14,28 @@ import org.okrpm.kit.lookup.ReplicaWrites;
  */
 @ApplicationScoped
 public class KeyResultReplicas {
+
+    /** Where a key result sits, as the replica knows it: both null when it does not know the key result. */
+    public record Placement(UUID objectiveId, UUID cycleId) {
+        static final Placement UNKNOWN = new Placement(null, null);
+    }
+
+    /** The objective and cycle of {@code keyResultId} (null: none), for the scope of the events that name it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Placement placementOf(UUID keyResultId) {
+        KeyResultReplica row = keyResultId == null ? null : KeyResultReplica.findById(keyResultId);
+        return row == null ? Placement.UNKNOWN : new Placement(row.objectiveId, row.cycleId);
+    }
+
+    /** The placement of each of {@code keyResultIds} the replica knows of (unknown ones are left out). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Placement> placementsOf(Collection<UUID> keyResultIds) {
+        if (keyResultIds.isEmpty()) {
+            return List.of();
+        }
+        return KeyResultReplica.<KeyResultReplica>list("id in ?1", keyResultIds).stream()
+                .map(row -> new Placement(row.objectiveId, row.cycleId)).toList();
+    }
 
     /** @return true when the snapshot was newer and is now the replica's state */
     @Transactional(Transactional.TxType.MANDATORY)

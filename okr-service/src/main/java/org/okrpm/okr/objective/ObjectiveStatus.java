@@ -1,5 +1,0 @@
-package org.okrpm.okr.objective;
-
-public enum ObjectiveStatus {
-    ACTIVE, COMPLETED, CANCELLED
-}

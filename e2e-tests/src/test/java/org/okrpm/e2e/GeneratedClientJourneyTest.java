@@ -54,7 +54,7 @@ class GeneratedClientJourneyTest {
     @Test
     void cycleToProgressThroughTheGeneratedClient() throws Exception {
         String token = new AuthApi(client(null))
-                .createDevToken(new DevTokenRequest().subject("carol").roles(List.of("member")), null).getToken();
+                .createDevToken(new DevTokenRequest().subject("carol").roles(List.of(DevTokenRequest.RolesEnum.MEMBER)), null).getToken();
         ApiClient api = client(token);
 
         Cycle cycle = new CyclesApi(api).createCycle(new CycleCreate().name("generated-" + UUID.randomUUID())
@@ -82,13 +82,13 @@ class GeneratedClientJourneyTest {
         awaitProgress(api, keyResult.getId(), 1.0);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0,
                 BigDecimal.ONE.compareTo(new BigDecimal(String.valueOf(
-                        new ObjectivesApi(api).getObjective(objective.getId(), null).getProgress()))),
+                        new ObjectivesApi(api).getObjective(objective.getId(), null, null).getProgress()))),
                 "the objective follows its only key result"));
     }
 
     private static void awaitProgress(ApiClient api, UUID keyResultId, double progress) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(0,
                 new BigDecimal(String.valueOf(progress)).compareTo(new BigDecimal(String.valueOf(
-                        new KeyResultsApi(api).getKeyResult(keyResultId, null).getProgress())))));
+                        new KeyResultsApi(api).getKeyResult(keyResultId, null, null).getProgress())))));
     }
 }

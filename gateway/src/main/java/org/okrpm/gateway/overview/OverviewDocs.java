@@ -10,6 +10,25 @@ public final class OverviewDocs {
     private OverviewDocs() {
     }
 
+    // The owners' own schemas, by name: they are defined in the owners' parts of the merged document, so the
+    // overview's parts have the same generated types as the answers of the owners' operations.
+
+    @Schema(ref = "Cycle")
+    public record CycleRef() {
+    }
+
+    @Schema(ref = "KeyResult")
+    public record KeyResultRef() {
+    }
+
+    @Schema(ref = "CheckIn")
+    public record CheckInRef() {
+    }
+
+    @Schema(ref = "Project")
+    public record ProjectRef() {
+    }
+
     @Schema(name = "ObjectiveOverview")
     public record ObjectiveOverview(
             @Schema(description = "The objective as okr-service returns it, without its embedded keyResults")
@@ -22,7 +41,7 @@ public final class OverviewDocs {
 
     @Schema(name = "CycleOverview")
     public record CycleOverview(
-            @Schema(description = "The cycle as okr-service returns it") Map<String, Object> cycle,
+            @Schema(description = "The cycle as okr-service returns it") CycleRef cycle,
             @Schema(description = "The team asked for with ?teamId=, null for the whole cycle", nullable = true)
             String teamId,
             @Schema(description = "Every objective of the cycle (or of the team), oldest first")
@@ -42,7 +61,7 @@ public final class OverviewDocs {
 
     @Schema(name = "KeyResultOverview")
     public record KeyResultOverview(
-            @Schema(description = "The key result as okr-service returns it") Map<String, Object> keyResult,
+            @Schema(description = "The key result as okr-service returns it") KeyResultRef keyResult,
             LinkedProjects projects,
             LatestCheckIn latestCheckIn) {
     }
@@ -51,15 +70,15 @@ public final class OverviewDocs {
             description = "The projects linked to the key result, each with taskStats and health")
     public record LinkedProjects(
             @Schema(description = "false when project-service could not answer") boolean available,
-            @Schema(description = "project-service's projects (absent when unavailable)") List<Map<String, Object>> items,
+            @Schema(description = "project-service's projects (absent when unavailable)") List<ProjectRef> items,
             @Schema(description = "Why the part is missing (only when unavailable)") String reason) {
     }
 
     @Schema(name = "OverviewLatestCheckIn", requiredProperties = "available", description = "The newest check-in of the key result")
     public record LatestCheckIn(
             @Schema(description = "false when checkin-service could not answer") boolean available,
-            @Schema(description = "The check-in, null when there is none yet (absent when unavailable)")
-            Map<String, Object> checkIn,
+            @Schema(description = "The check-in, null when there is none yet (absent when unavailable)", nullable = true)
+            CheckInRef checkIn,
             @Schema(description = "Why the part is missing (only when unavailable)") String reason) {
     }
 }

@@ -1,6 +1,8 @@
 package org.okrpm.gateway.stream;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -12,6 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.okrpm.gateway.GatewayConfig;
 import org.okrpm.gateway.routing.ProxyRoutes;
@@ -27,6 +32,8 @@ import org.okrpm.kit.envelope.IncomingEvent;
 import org.okrpm.kit.http.ProblemJson;
 import org.okrpm.kit.problem.Problem;
 import org.okrpm.kit.problem.ProblemType;
+import org.okrpm.kit.security.Claims;
+import org.okrpm.kit.security.Roles;
 import org.okrpm.kit.tracing.EventTracing;
 
 /**
@@ -46,9 +53,16 @@ public class LiveStream {
     public static final String PATH = "/api/v1/stream";
     static final String LAST_EVENT_ID = "Last-Event-ID";
 
-    /** A connected client: its response, the event-loop context that owns it, its filter, whose it is, since when. */
-    record Subscriber(HttpServerResponse response, Context context, StreamFilter filter, String caller,
-                      long openedAt) {
+    /**
+     * A connected client: its response, the event-loop context that owns it, its filter, who it is for (privacy),
+     * whose slot it holds, since when.
+     */
+    record Subscriber(HttpServerResponse response, Context context, StreamFilter filter, StreamViewer viewer,
+                      String caller, long openedAt) {
+
+        boolean wants(StreamEvent event) {
+            return filter.matches(event) && viewer.maySee(event);
+        }
 
         void send(String frame) {
             context.runOnContext(v -> {
@@ -73,6 +87,9 @@ public class LiveStream {
 
     @Inject
     EventTracing tracing;
+
+    @Inject
+    JWTParser jwtParser;
 
     @ConfigProperty(name = "mp.messaging.incoming.live.group.id")
     String group;
@@ -118,8 +135,8 @@ public class LiveStream {
             return;
         }
         HttpServerResponse response = ctx.response();
-        Subscriber subscriber = new Subscriber(response, vertx.getOrCreateContext(), filter, caller,
-                System.nanoTime());
+        Subscriber subscriber = new Subscriber(response, vertx.getOrCreateContext(), filter,
+                viewerOf(Caller.of(ctx)), caller, System.nanoTime());
         response.setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -134,7 +151,7 @@ public class LiveStream {
             if (lastEventId != null && !lastEventId.isBlank()) {
                 Optional<List<StreamEvent>> missed = window.after(lastEventId.strip());
                 if (missed.isPresent()) {
-                    missed.get().stream().filter(filter::matches).forEach(event -> response.write(event.frame()));
+                    missed.get().stream().filter(subscriber::wants).forEach(event -> response.write(event.frame()));
                 } else {
                     response.write(resetFrame());
                 }
@@ -157,11 +174,42 @@ public class LiveStream {
         synchronized (lock) {
             window.add(event);
             for (Subscriber subscriber : subscribers) {
-                if (subscriber.filter().matches(event)) {
+                if (subscriber.wants(event)) {
                     subscriber.send(event.frame());
                 }
             }
         }
+    }
+
+    /**
+     * The caller's subject, teams and admin role. The edge verified the token already (the kit's parser remembers
+     * it, so this parse is a lookup); an API key's exchanged token names no teams.
+     */
+    private StreamViewer viewerOf(Caller caller) {
+        Set<String> teams = Set.of();
+        if (caller.bearerToken() != null) {
+            try {
+                JsonWebToken jwt = jwtParser.parse(caller.bearerToken());
+                teams = teamsOf(jwt.getClaim(Claims.TEAMS));
+            } catch (ParseException e) {
+                // cannot happen for a token the edge accepted; without teams the caller sees less, never more
+            }
+        }
+        return new StreamViewer(caller.name(), teams, caller.roles().contains(Roles.ADMIN));
+    }
+
+    private static Set<String> teamsOf(Object claim) {
+        Set<String> teams = new HashSet<>();
+        if (claim instanceof jakarta.json.JsonArray array) {
+            array.forEach(value -> {
+                if (value instanceof jakarta.json.JsonString text) {
+                    teams.add(text.getString());
+                }
+            });
+        } else if (claim instanceof Collection<?> values) {
+            values.forEach(value -> teams.add(String.valueOf(value)));
+        }
+        return teams;
     }
 
     /** Removes a subscriber and frees its slot, once, whichever of close, error or lifetime comes first. */

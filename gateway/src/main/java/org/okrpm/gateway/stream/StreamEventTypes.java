@@ -18,7 +18,8 @@ final class StreamEventTypes {
             "objective.created", "objective.updated", "objective.deleted", "objective.progress-changed",
             "key-result.created", "key-result.updated", "key-result.deleted", "key-result.progress-changed",
             "check-in.recorded",
-            "project.created", "project.updated", "project.stage-changed", "project.deleted",
+            "project.created", "project.updated", "project.stage-changed", "project.health-changed",
+            "project.deleted",
             "task.created", "task.updated", "task.completed", "task.reopened", "task.deleted"));
 
     private StreamEventTypes() {

@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 /**
  * What one client asked to see: {@code ?cycleId=}, {@code ?objectiveId=}, {@code ?projectId=} and
  * {@code ?types=} (comma list), all optional and combined with AND. An id filter selects the events whose
- * snapshot carries that id (see docs/api.md, Live stream): a {@code cycleId} selects the cycle, its objectives,
- * key results and check-ins; a {@code projectId} the project and its tasks.
+ * snapshot carries that id ({@link StreamEvent}; docs/api.md, Live stream): a {@code cycleId} selects the cycle,
+ * its objectives, key results and check-ins, the tasks linked to its key results and the projects linked to
+ * them; an {@code objectiveId} the objective, its key results and check-ins, and the tasks and projects linked
+ * to its key results; a {@code projectId} the project and its tasks.
  */
 record StreamFilter(String cycleId, String objectiveId, String projectId, Set<String> types) {
 
@@ -47,8 +49,8 @@ record StreamFilter(String cycleId, String objectiveId, String projectId, Set<St
     }
 
     boolean matches(StreamEvent event) {
-        return (cycleId == null || cycleId.equals(event.cycleId()))
-                && (objectiveId == null || objectiveId.equals(event.objectiveId()))
+        return (cycleId == null || event.cycleIds().contains(cycleId))
+                && (objectiveId == null || event.objectiveIds().contains(objectiveId))
                 && (projectId == null || projectId.equals(event.projectId()))
                 && (types == null || types.contains(event.name()));
     }

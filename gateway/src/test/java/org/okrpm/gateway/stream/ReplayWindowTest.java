@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,8 @@ class ReplayWindowTest {
     private final Instant t0 = Instant.parse("2026-11-30T10:00:00Z");
 
     private StreamEvent event(int offset, Instant time) {
-        return new StreamEvent("okr.key-results/0/" + offset, "key-result.updated", time, null, null, null, "{}");
+        return new StreamEvent("okr.key-results/0/" + offset, "key-result.updated", time, Set.of(), Set.of(),
+                null, null, "{}");
     }
 
     private static List<String> ids(List<StreamEvent> events) {

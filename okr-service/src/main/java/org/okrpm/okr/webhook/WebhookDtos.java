@@ -41,13 +41,13 @@ public final class WebhookDtos {
             List<String> events,
             @Schema(description = "ACTIVE, or PAUSED after failing for too long (resume with POST .../resume)")
             WebhookStatus status,
-            String createdBy,
-            @Schema(description = "First failed attempt since the last success; null while deliveries succeed")
+            @Schema(nullable = true) String createdBy,
+            @Schema(nullable = true, description = "First failed attempt since the last success; null while deliveries succeed")
             Instant failingSince,
-            Instant pausedAt,
-            @Schema(description = "The scope (null: any cycle)") UUID cycleId,
-            @Schema(description = "The scope (null: any objective)") UUID objectiveId,
-            @Schema(description = "The scope (null: any project)") UUID projectId,
+            @Schema(nullable = true, description = "When it was paused; null while ACTIVE") Instant pausedAt,
+            @Schema(nullable = true, description = "The scope (null: any cycle)") UUID cycleId,
+            @Schema(nullable = true, description = "The scope (null: any objective)") UUID objectiveId,
+            @Schema(nullable = true, description = "The scope (null: any project)") UUID projectId,
             Instant createdAt,
             Instant updatedAt,
             long version) implements Versioned {
@@ -67,18 +67,19 @@ public final class WebhookDtos {
             DeliveryStatus status,
             int attemptCount,
             Instant createdAt,
-            Instant nextAttemptAt,
-            Instant deliveredAt,
+            @Schema(nullable = true, description = "Null once delivered or given up") Instant nextAttemptAt,
+            @Schema(nullable = true, description = "Null until delivered") Instant deliveredAt,
             @Schema(description = "Oldest first") List<AttemptView> attempts) {
     }
 
     @Schema(name = "WebhookAttempt")
     public record AttemptView(
             Instant at,
-            @Schema(description = "The receiver's HTTP status; null when it did not answer") Integer statusCode,
+            @Schema(nullable = true, description = "The receiver's HTTP status; null when it did not answer") Integer statusCode,
             long durationMs,
-            @Schema(example = "connection refused", description = "Why no answer came: connection refused, timeout, "
-                    + "unknown host, TLS error, I/O error, destination not allowed") String error) {
+            @Schema(nullable = true, example = "connection refused", description = "Why no answer came: connection "
+                    + "refused, timeout, unknown host, TLS error, I/O error, destination not allowed; null when it "
+                    + "answered") String error) {
 
         static AttemptView of(WebhookAttempt a) {
             return new AttemptView(a.attemptedAt, a.statusCode, a.durationMs, a.error);

@@ -23,7 +23,7 @@ public final class WebhookEventTypes {
             KeyResultEvents.PROGRESS_CHANGED,
             "checkin.check-in.recorded",
             "project.project.created", "project.project.updated", "project.project.stage-changed",
-            "project.project.deleted",
+            "project.project.health-changed", "project.project.deleted",
             "project.task.created", "project.task.updated", "project.task.completed", "project.task.reopened",
             "project.task.deleted");
 

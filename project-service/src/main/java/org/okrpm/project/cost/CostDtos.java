@@ -37,9 +37,9 @@ public final class CostDtos {
             UUID projectId,
             @Schema(example = "1250.5") BigDecimal amount,
             @Schema(example = "EUR") String currency,
-            String description,
+            @Schema(nullable = true) String description,
             LocalDate incurredOn,
-            @Schema(example = "alice") String recordedBy,
+            @Schema(nullable = true, example = "alice") String recordedBy,
             Instant createdAt,
             long version) implements Versioned {
 

@@ -52,6 +52,7 @@ public class CostService {
         entry.incurredOn = body.incurredOn();
         entry.recordedBy = callerId;
         entry.persistAndFlush();
+        projects.recheckHealth(project);
         return CostView.of(entry);
     }
 

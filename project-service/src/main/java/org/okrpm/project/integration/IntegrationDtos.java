@@ -39,14 +39,14 @@ public final class IntegrationDtos {
             UUID id,
             @Schema(example = "github", enumeration = {"github", "jira", "generic"}) String source,
             UUID projectId,
-            @Schema(example = "octo-org/octo-repo") String externalProject,
-            UUID defaultKeyResultId,
+            @Schema(nullable = true, example = "octo-org/octo-repo") String externalProject,
+            @Schema(nullable = true) UUID defaultKeyResultId,
             @Schema(example = "/api/v1/integrations/7f1c…/events",
                     description = "The path the tool posts its webhooks to (behind the gateway's address)")
             String eventsPath,
             @Schema(example = "X-Hub-Signature-256", description = "The header carrying sha256=<hex HMAC of the body>")
             String signatureHeader,
-            String createdBy,
+            @Schema(nullable = true) String createdBy,
             Instant createdAt,
             Instant updatedAt,
             long version) implements Versioned {
@@ -63,14 +63,14 @@ public final class IntegrationDtos {
             UUID id,
             @Schema(description = "The tool's delivery id (X-GitHub-Delivery, X-Atlassian-Webhook-Identifier, "
                     + "X-Delivery-Id), or sha256:<hex> of the body when it sent none") String deliveryId,
-            @Schema(example = "issues.closed") String event,
-            @Schema(example = "octo-org/octo-repo#42") String externalId,
+            @Schema(nullable = true, example = "issues.closed") String event,
+            @Schema(nullable = true, example = "octo-org/octo-repo#42") String externalId,
             @Schema(example = "APPLIED") DeliveryOutcome outcome,
-            @Schema(example = "task completed") String detail,
-            UUID taskId,
+            @Schema(nullable = true, example = "task completed") String detail,
+            @Schema(nullable = true) UUID taskId,
             Instant receivedAt,
-            @Schema(description = "Only in GET …/deliveries/{deliveryId}: the raw body as received (cut at "
-                    + "64 KiB, see payloadTruncated)") String payload,
+            @Schema(nullable = true, description = "Only in GET …/deliveries/{deliveryId}: the raw body as received (cut at "
+                    + "64 KiB, see payloadTruncated); null in lists") String payload,
             boolean payloadTruncated) {
 
         static DeliveryView of(IntegrationDelivery d, boolean withPayload) {
@@ -82,10 +82,10 @@ public final class IntegrationDtos {
     @Schema(name = "IntegrationReceipt", description = "What the receiver did with a delivery")
     public record ReceiptView(
             String deliveryId,
-            @Schema(example = "issues.opened") String event,
-            @Schema(example = "octo-org/octo-repo#42") String externalId,
+            @Schema(nullable = true, example = "issues.opened") String event,
+            @Schema(nullable = true, example = "octo-org/octo-repo#42") String externalId,
             @Schema(example = "APPLIED") DeliveryOutcome outcome,
-            @Schema(example = "task created") String detail,
-            UUID taskId) {
+            @Schema(nullable = true, example = "task created") String detail,
+            @Schema(nullable = true) UUID taskId) {
     }
 }

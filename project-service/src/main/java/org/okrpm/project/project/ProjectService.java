@@ -95,7 +95,9 @@ public class ProjectService {
         project.keyResultIds = new ArrayList<>(keyResultIds);
         project.stage = ProjectStage.INITIATION;
         project.persistAndFlush();
-        events.publish(ProjectEvents.CREATED, project);
+        HealthStatus health = healthNow(project);
+        recordAnnounced(project.id, health); // the created event tells it
+        events.publish(ProjectEvents.CREATED, project, health);
         return view(project);
     }
 
@@ -161,9 +163,11 @@ public class ProjectService {
             project.keyResultIds.addAll(keyResultIds);
         }
         Panache.getEntityManager().flush();
+        HealthStatus health = healthNow(project);
         if (project.version != previousVersion) { // a patch that changed nothing makes no version and no event
-            events.publish(ProjectEvents.UPDATED, project);
+            events.publish(ProjectEvents.UPDATED, project, health);
         }
+        announceIfChanged(project, health);
         return view(project);
     }
 
@@ -176,9 +180,10 @@ public class ProjectService {
         access.requireMayChange(project);
         IfMatch.check(ifMatch, project.version);
         requireOpen(project);
+        HealthStatus health = healthNow(project); // the last state: before its tasks and costs go
         tasks.deleteAll(id);
         costs.deleteAll(id);
-        events.publish(ProjectEvents.DELETED, project);
+        events.publish(ProjectEvents.DELETED, project, health);
         project.delete();
     }
 
@@ -199,7 +204,9 @@ public class ProjectService {
         }
         project.stage = next;
         Panache.getEntityManager().flush();
-        events.publish(ProjectEvents.STAGE_CHANGED, project);
+        HealthStatus health = healthNow(project);
+        events.publish(ProjectEvents.STAGE_CHANGED, project, health);
+        announceIfChanged(project, health);
         return view(project);
     }
 
@@ -212,6 +219,60 @@ public class ProjectService {
     private static HealthView health(Project project, ProjectFigures figures, LocalDate today) {
         return HealthView.of(ProjectHealthCalculator.assess(figures.progress(), project.startDate, project.dueDate,
                 figures.actualCost(), project.budgetAmount, today), today);
+    }
+
+    /**
+     * After a change of the project's tasks or costs, in its transaction: announces its health when that moved
+     * ({@link ProjectEvents#HEALTH_CHANGED}).
+     */
+    public void recheckHealth(Project project) {
+        announceIfChanged(project, healthNow(project));
+    }
+
+    /**
+     * The daily check of one project (its health moves with the date alone): true when a change was announced.
+     * Under the project's row lock, so replicas sweeping at the same time announce each change once.
+     */
+    public boolean recheckHealthToday(UUID id) {
+        Project project = Panache.getEntityManager().find(Project.class, id, LockModeType.PESSIMISTIC_WRITE);
+        return project != null && announceIfChanged(project, healthNow(project));
+    }
+
+    /** The open projects with a due date: those whose health can change from one day to the next. */
+    public List<UUID> datedOpenProjects() {
+        return Project.find("select id from Project where dueDate is not null and stage in ?1",
+                List.of(ProjectStage.INITIATION, ProjectStage.PLANNING, ProjectStage.EXECUTION))
+                .project(UUID.class).list();
+    }
+
+    private HealthStatus healthNow(Project project) {
+        return health(project, figures(List.of(project.id)).get(project.id), LocalDate.now(clock)).status();
+    }
+
+    /**
+     * Publishes {@code health} when it differs from the health last announced (kept in the project row, read under
+     * its row lock: concurrent transactions and replicas announce each change once). A project never assessed
+     * before (created before health was announced) is recorded without an event.
+     */
+    private boolean announceIfChanged(Project project, HealthStatus health) {
+        Object announced = Panache.getEntityManager()
+                .createNativeQuery("select published_health from project where id = :id for update")
+                .setParameter("id", project.id).getSingleResult();
+        if (health.name().equals(announced)) {
+            return false;
+        }
+        recordAnnounced(project.id, health);
+        if (announced == null) {
+            return false;
+        }
+        events.publish(ProjectEvents.HEALTH_CHANGED, project, health);
+        return true;
+    }
+
+    /** A statement of its own, not the entity: the project's version and updatedAt stay as they are. */
+    private static void recordAnnounced(UUID projectId, HealthStatus health) {
+        Panache.getEntityManager().createNativeQuery("update project set published_health = :health where id = :id")
+                .setParameter("health", health.name()).setParameter("id", projectId).executeUpdate();
     }
 
     /** The project, or 404. */

@@ -145,6 +145,7 @@ public class TaskService {
         if (change != null) {
             publish(change);
         }
+        projects.recheckHealth(project);
         return TaskView.of(task);
     }
 
@@ -174,11 +175,12 @@ public class TaskService {
     public TaskView update(UUID id, String ifMatch, JsonNode patch) {
         Task task = require(id);
         IfMatch.check(ifMatch, task.version);
-        projects.lockOpen(task.projectId);
+        Project project = projects.lockOpen(task.projectId);
         Change change = apply(task, checked(task, patch, this::checkKeyResult));
         Panache.getEntityManager().flush();
         keyResultWork.rollUp(touch(change, new TouchedKeyResults()));
         publish(change);
+        projects.recheckHealth(project);
         return TaskView.of(task);
     }
 
@@ -222,6 +224,7 @@ public class TaskService {
         changes.forEach(change -> touch(change, touched));
         keyResultWork.rollUp(touched);
         changes.forEach(this::publish);
+        new TreeMap<>(lockedProjects).values().forEach(projects::recheckHealth);
         return changes.stream().map(change -> TaskView.of(change.task())).toList();
     }
 
@@ -257,10 +260,12 @@ public class TaskService {
     public void delete(UUID id, String ifMatch) {
         Task task = require(id);
         IfMatch.check(ifMatch, task.version);
-        projects.lockOpen(task.projectId);
+        Project project = projects.lockOpen(task.projectId);
         task.delete();
         keyResultWork.rollUp(new TouchedKeyResults().touch(task.id, task.keyResultId));
         events.publish(TaskEvents.DELETED, task);
+        Panache.getEntityManager().flush(); // the health is computed from the tasks left in the database
+        projects.recheckHealth(project);
     }
 
     /** The task, or 404. */

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the error statuses every operation shares (docs/api.md, Conventions) once, instead of on every
  * resource method: problem+json bodies for 400/401/403/404/412/413/415/422 where they can occur, and the
  * Idempotency-Key and If-Match headers. Operation-specific statuses (409, 422) stay on the operations. Then the
- * rules that make the document exact enough for client generators: {@link ResponseContracts} and
- * {@link RequestBodies}.
+ * rules that make the document exact enough for client generators: {@link ResponseContracts},
+ * {@link RequestBodies} and {@link ResponseHeaders}.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -27,6 +27,7 @@ public class ProblemResponsesFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         ensureProblemSchema(openAPI);
+        Enumerations.applyRoles(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -36,9 +37,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 api.put(path, item);
             }
         });
+        Aliases.inline(openAPI, api);
         api.forEach((path, item) -> item.getOperations().forEach((method, operation) -> document(path, method, operation)));
         ResponseContracts.apply(openAPI, api);
         RequestBodies.apply(openAPI, api);
+        ResponseHeaders.apply(openAPI, api);
     }
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {

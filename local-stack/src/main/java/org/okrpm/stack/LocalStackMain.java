@@ -83,6 +83,9 @@ public final class LocalStackMain {
 
         String entry = withGateway ? "http://localhost:" + ports.gateway() : stack.service("okr-service").url();
         System.out.printf("%n  OKR-PM is up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        if (withGateway) {
+            System.out.println("  Dashboard:      " + entry + "/  (sign in as any name)");
+        }
         System.out.println("  API (gateway):  " + entry + "/api/v1/...");
         System.out.println("  Swagger UI:     " + entry + "/q/swagger-ui");
         System.out.println("  Services:       okr " + stack.service("okr-service").url() + ", project "

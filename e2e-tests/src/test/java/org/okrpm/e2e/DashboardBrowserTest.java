@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -60,6 +61,8 @@ class DashboardBrowserTest {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // a live event re-renders the tree and the detail: an element found a moment ago may be replaced by now
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -149,14 +152,14 @@ class DashboardBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector(
                 "[data-objective-id='" + company + "'] [data-objective-id='" + team + "']")).isEmpty());
         waitForState("live");
-        assertEquals("0", treeProgress(keyResultId));
+        wait.withMessage("progress 0 %").until(d -> "0".equals(treeProgress(keyResultId)));
         screenshot("01-objective-tree");
 
         // a key result's detail: burn-up, confidence, check-ins, projects
         browser.findElement(By.cssSelector("#tree [data-key-result-id='" + keyResultId + "'] button.kr-open")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#detail [data-testid=burn-up]")).isEmpty());
-        assertTrue(browser.findElement(By.id("detail")).getText().contains("Search v2"));
-        assertTrue(browser.findElement(By.id("detail")).getText().contains("Kick-off done"));
+        wait.withMessage("the key result's detail").until(d -> d.findElement(By.id("detail")).getText()
+                .contains("Search v2") && d.findElement(By.id("detail")).getText().contains("Kick-off done"));
         screenshot("02-key-result");
 
         // work done through the API moves the bar and the chart, without a reload
@@ -172,8 +175,8 @@ class DashboardBrowserTest {
         try {
             complete(tasks.get(2));
             waitForState("degraded");
-            assertTrue(browser.findElement(By.id("connection")).getText().contains("okr-service"));
-            assertEquals("50", treeProgress(keyResultId));
+            wait.withMessage("okr-service named, progress kept at 50 %").until(d -> d.findElement(By.id("connection"))
+                    .getText().contains("okr-service") && "50".equals(treeProgress(keyResultId)));
             screenshot("04-okr-service-down");
         } finally {
             Stack.get().startService("okr-service");
@@ -193,7 +196,7 @@ class DashboardBrowserTest {
             Stack.get().startService(LocalStack.GATEWAY);
         }
         waitForState("live");
-        assertEquals("75", treeProgress(keyResultId));
+        wait.withMessage("progress still 75 %").until(d -> "75".equals(treeProgress(keyResultId)));
 
         // a phone's width: one column, the key result above the tree
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -3,6 +3,7 @@ package org.okrpm.okr.keyresult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.okrpm.kit.events.Outbox;
 
@@ -23,9 +24,9 @@ public class KeyResultEvents {
                                     MetricType metricType,
                                     String unit, BigDecimal startValue, BigDecimal targetValue,
                                     BigDecimal currentValue, double weight, ProgressSource progressSource,
-                                    double progress, Double confidence, Double score, boolean deleted,
-                                    long version, String objectiveVisibility, String objectiveOwnerId,
-                                    String objectiveTeamId) {
+                                    double progress, Double confidence, Double score, String ownerId,
+                                    LocalDate dueDate, boolean deleted, long version, String objectiveVisibility,
+                                    String objectiveOwnerId, String objectiveTeamId) {
     }
 
     @Inject
@@ -43,7 +44,8 @@ public class KeyResultEvents {
                 kr.title,
                 kr.metricType, kr.unit, KeyResultDtos.plain(kr.startValue), KeyResultDtos.plain(kr.targetValue),
                 KeyResultDtos.plain(kr.currentValue), kr.weight, kr.progressSource, kr.progress, kr.confidence,
-                kr.score, deleted, deleted ? kr.version + 1 : kr.version, audience.visibility(), audience.ownerId(),
+                kr.score, kr.ownerId, kr.dueDate, deleted, deleted ? kr.version + 1 : kr.version,
+                audience.visibility(), audience.ownerId(),
                 audience.teamId()));
     }
 }

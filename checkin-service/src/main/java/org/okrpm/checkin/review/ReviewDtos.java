@@ -68,11 +68,11 @@ public final class ReviewDtos {
             ReviewType type,
             @Schema(nullable = true, description = "The cycle the meeting belongs to; null when none was given")
             UUID cycleId,
-            String teamId,
+            @Schema(nullable = true, description = "Null for a ONE_ON_ONE held without a team") String teamId,
             List<String> participants,
             List<UUID> objectiveIds,
-            @Schema(description = "A ONE_ON_ONE's notes are private: null unless the caller is one of its participants "
-                    + "or an admin") String notes,
+            @Schema(nullable = true, description = "A ONE_ON_ONE's notes are private: null unless the caller is "
+                    + "one of its participants or an admin") String notes,
             LocalDate heldOn,
             @Schema(example = "alice", description = "Who recorded it (JWT sub)") String createdBy,
             Instant createdAt,

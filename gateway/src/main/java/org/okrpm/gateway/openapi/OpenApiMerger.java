@@ -14,7 +14,7 @@ import org.okrpm.gateway.routing.Owner;
  * different things never share a name; two schemas that differ only in their examples are one; a schema name two
  * documents still define differently keeps its name for the first and is renamed {@code <Name>_<service>} (with
  * every {@code $ref} to it) for the others. Every operation that takes a JWT takes an API key as well (the
- * gateway exchanges it), and the one server is the gateway itself.
+ * gateway exchanges it), every operation may be rate-limited (429), and the one server is the gateway itself.
  */
 public final class OpenApiMerger {
 
@@ -63,6 +63,7 @@ public final class OpenApiMerger {
             });
         }
         apiKeyWhereverJwt(paths);
+        rateLimitedEverywhere(paths);
         return merged;
     }
 
@@ -106,6 +107,33 @@ public final class OpenApiMerger {
                 }
             });
         });
+    }
+
+    /** The gateway limits every client's rate (docs/gateway.md), so every operation it routes may answer 429. */
+    private static void rateLimitedEverywhere(JsonObject paths) {
+        paths.forEach(path -> {
+            if (path.getValue() instanceof JsonObject item) {
+                item.forEach(operation -> {
+                    if (operation.getValue() instanceof JsonObject op) {
+                        child(op, "responses").getMap().putIfAbsent("429", tooManyRequests());
+                    }
+                });
+            }
+        });
+    }
+
+    private static JsonObject tooManyRequests() {
+        return new JsonObject()
+                .put("description", "Too many requests from this client (the gateway's rate limit)")
+                .put("headers", new JsonObject()
+                        .put("Retry-After", new JsonObject().put("required", true)
+                                .put("description", "Seconds to wait before trying again")
+                                .put("schema", new JsonObject().put("type", "integer").put("minimum", 1)))
+                        .put("X-Request-Id", new JsonObject().put("required", true)
+                                .put("description", "The request's id")
+                                .put("schema", new JsonObject().put("type", "string").put("maxLength", 128))))
+                .put("content", new JsonObject().put("application/problem+json", new JsonObject()
+                        .put("schema", new JsonObject().put("$ref", SCHEMA_REF + "Problem"))));
     }
 
     /** The schema without its examples: two schemas that differ only there describe one concept. */

@@ -64,4 +64,18 @@ class OpenApiMergerTest {
         assertTrue(document.getJsonObject("paths").getJsonObject("/api/v1/webhooks").getJsonObject("get")
                 .getJsonArray("security").getJsonObject(1).containsKey("apiKey"));
     }
+
+    @Test
+    void everyRoutedOperationMayBeRateLimitedWithRetryAfter() {
+        JsonObject paths = merged().getJsonObject("paths");
+        JsonObject tooMany = paths.getJsonObject("/api/v1/webhooks").getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("429");
+        assertTrue(tooMany.getJsonObject("headers").getJsonObject("Retry-After").getBoolean("required"));
+        paths.forEach(path -> ((JsonObject) path.getValue()).forEach(operation -> {
+            if (operation.getValue() instanceof JsonObject op) {
+                assertTrue(op.getJsonObject("responses").containsKey("429"),
+                        operation.getKey() + " " + path.getKey() + " documents no 429");
+            }
+        }));
+    }
 }

@@ -52,6 +52,20 @@ public class CheckinFixtures {
         return objective.id;
     }
 
+    /** A PRIVATE objective of {@code teamId}, as okr-service announces it. */
+    @Transactional
+    public UUID privateObjective(UUID cycleId, String ownerId, String teamId) {
+        ObjectiveReplica objective = new ObjectiveReplica();
+        objective.id = UUID.randomUUID();
+        objective.cycleId = cycleId;
+        objective.ownerId = ownerId;
+        objective.teamId = teamId;
+        objective.visibility = "PRIVATE";
+        objective.version = 0;
+        objective.persist();
+        return objective.id;
+    }
+
     @Transactional
     public UUID keyResult(UUID objectiveId, ProgressSource source) {
         ObjectiveReplica objective = ObjectiveReplica.findById(objectiveId);

@@ -6,11 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.okrpm.checkin.checkin.CheckInDtos.CheckInCreate;
 import org.okrpm.checkin.checkin.CheckInDtos.CheckInView;
 import org.okrpm.checkin.okr.CyclePhase;
 import org.okrpm.checkin.okr.KeyResultFact;
+import org.okrpm.checkin.okr.ObjectiveAudience;
 import org.okrpm.checkin.okr.OkrFacts;
 import org.okrpm.checkin.okr.ProgressSource;
 import org.okrpm.kit.paging.PageRequest;
@@ -31,6 +33,9 @@ public class CheckInService {
     @Inject
     CheckInEvents events;
 
+    @Inject
+    ObjectiveAudience audience;
+
     /**
      * The filters of {@code GET /check-ins}; null means "any". {@code since} is inclusive; {@code cycleId} is the
      * cycle of the check-in's key result (the replica knows it for every key result a check-in was taken on);
@@ -44,8 +49,9 @@ public class CheckInService {
      * {@code checkin.check-in.recorded} event in the same transaction (outbox).
      */
     public CheckInView record(CheckInCreate body, String authorId) {
-        KeyResultFact kr = okr.keyResult(body.keyResultId()).orElseThrow(() -> ProblemException.unprocessable(
-                "keyResultId", "Key result " + body.keyResultId() + " does not exist"));
+        KeyResultFact kr = okr.keyResult(body.keyResultId()).filter(k -> audience.canSeeKeyResult(k.id()))
+                .orElseThrow(() -> ProblemException.unprocessable("keyResultId",
+                        "Key result " + body.keyResultId() + " does not exist"));
         checkValue(kr, body);
         CyclePhase phase = okr.cyclePhase(kr.cycleId()).orElseThrow(() -> ProblemException.unprocessable(
                 "keyResultId", "The cycle " + kr.cycleId() + " of key result " + kr.id() + " is not known"));
@@ -69,7 +75,9 @@ public class CheckInService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<CheckInView> list(CheckInFilter filter, Sort sort, PageRequest page) {
+        List<UUID> hidden = audience.hiddenKeyResults();
         Criteria criteria = Criteria.where()
+                .when(hidden.isEmpty() ? null : hidden, "keyResultId not in :hidden", "hidden")
                 .eq("keyResultId", filter.keyResultId())
                 .eq("authorId", filter.authorId())
                 .when(filter.since(), "createdAt >= :since", "since")
@@ -87,7 +95,7 @@ public class CheckInService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CheckInView get(UUID id) {
         CheckIn checkIn = CheckIn.findById(id);
-        if (checkIn == null) {
+        if (checkIn == null || !audience.canSeeKeyResult(checkIn.keyResultId)) {
             throw ProblemException.notFound("Check-in", id);
         }
         return CheckInView.of(checkIn);

@@ -21,6 +21,16 @@ public class ObjectiveReplica extends PanacheEntityBase {
     @Column(name = "owner_id", nullable = false, length = 100)
     public String ownerId;
 
+    /** PUBLIC or PRIVATE: a PRIVATE objective's check-ins are shown only to its audience (ObjectiveAudience). */
+    @Column(nullable = false, length = 10)
+    public String visibility = ObjectiveAudience.PUBLIC;
+
+    @Column(name = "team_id", length = 100)
+    public String teamId;
+
+    @Column(name = "created_by", length = 100)
+    public String createdBy;
+
     /** A tombstone, so that a late "updated" event cannot bring a deleted objective back. */
     @Column(nullable = false)
     public boolean deleted;

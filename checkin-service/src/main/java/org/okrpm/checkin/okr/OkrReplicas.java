@@ -41,6 +41,9 @@ public class OkrReplicas {
         }, row -> {
             row.cycleId = s.cycleId();
             row.ownerId = s.ownerId();
+            row.visibility = s.visibility() == null ? ObjectiveAudience.PUBLIC : s.visibility();
+            row.teamId = s.teamId();
+            row.createdBy = s.createdBy();
             row.deleted = s.deleted() || row.deleted;
             row.version = s.version();
         });

@@ -22,7 +22,9 @@ public final class OkrSnapshots {
         }
     }
 
-    public record ObjectiveSnapshot(UUID id, UUID cycleId, String ownerId, boolean deleted, Long version) {
+    /** {@code visibility}, {@code teamId} and {@code createdBy} are null in events written before v1.1. */
+    public record ObjectiveSnapshot(UUID id, UUID cycleId, String ownerId, boolean deleted, Long version,
+                                    String visibility, String teamId, String createdBy) {
 
         String missing() {
             return OkrSnapshots.missing(id, version, cycleId == null ? "cycleId" : ownerId == null ? "ownerId" : null);

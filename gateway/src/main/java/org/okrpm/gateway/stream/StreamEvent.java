@@ -65,8 +65,8 @@ public record StreamEvent(String id, String name, Instant time, Set<String> cycl
         };
         Audience audience = switch (kind) {
             case "objective" -> audience(snapshot, "visibility", "ownerId", "createdBy", "teamId");
-            case "key-result" -> audience(snapshot, "objectiveVisibility", "objectiveOwnerId", "objectiveCreatedBy",
-                    "objectiveTeamId");
+            case "key-result", "check-in" -> audience(snapshot, "objectiveVisibility", "objectiveOwnerId",
+                    "objectiveCreatedBy", "objectiveTeamId");
             default -> null;
         };
         // re-encoded so that the data fits on one SSE line whatever the producer's formatting

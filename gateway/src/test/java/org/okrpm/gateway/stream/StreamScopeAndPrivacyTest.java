@@ -63,6 +63,7 @@ class StreamScopeAndPrivacyTest {
     void aPrivateObjectivesEventsReachOnlyItsOwnerTeamAndAdmins() {
         String objective = id();
         String keyResult = id();
+        String checkIn = id();
         String publicObjective = id();
         SseClient owner = open("", TestTokens.token("olga", "member"));
         SseClient teammate = open("", TestTokens.token("tom", Map.of(Claims.TEAMS, List.of("growth")), "member"));
@@ -76,6 +77,10 @@ class StreamScopeAndPrivacyTest {
                 .put("id", keyResult).put("objectiveId", objective).put("progress", 0.5)
                 .put("objectiveVisibility", "PRIVATE").put("objectiveOwnerId", "olga")
                 .put("objectiveTeamId", "growth").put("version", 2));
+        publishUntil(owner, "checkin.check-ins", keyResult, "checkin.check-in.recorded", new JsonObject()
+                .put("id", checkIn).put("keyResultId", keyResult).put("objectiveId", objective).put("confidence", 0.4)
+                .put("objectiveVisibility", "PRIVATE").put("objectiveOwnerId", "olga")
+                .put("objectiveCreatedBy", "olga").put("objectiveTeamId", "growth").put("version", 0));
         // a public objective published after them: once the stranger has it, it would have had the private ones
         publishUntil(stranger, "okr.objectives", publicObjective, "okr.objective.updated", new JsonObject()
                 .put("id", publicObjective).put("title", "Open").put("visibility", "PUBLIC").put("ownerId", "olga")
@@ -83,11 +88,12 @@ class StreamScopeAndPrivacyTest {
 
         for (SseClient allowed : List.of(owner, teammate, admin)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> allowed.received(keyResult)
-                    && allowed.received(publicObjective));
+                    && allowed.received(checkIn) && allowed.received(publicObjective));
             assertTrue(allowed.received("\"title\":\"Secret\""));
         }
         assertFalse(stranger.received(objective), "a stranger got a private objective's events");
         assertFalse(stranger.received(keyResult), "a stranger got a private objective's key result");
+        assertFalse(stranger.received(checkIn), "a stranger got a check-in of a private objective's key result");
         List.of(owner, teammate, admin, stranger).forEach(SseClient::hangUp);
     }
 

@@ -1,13 +1,18 @@
 package org.okrpm.gateway.stream;
 
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
+import org.okrpm.kit.testing.TestEvents;
 
 /** An SSE client for the tests: keeps every line and every complete event it receives, and can hang up. */
 final class SseClient implements Flow.Subscriber<String> {
@@ -87,5 +92,26 @@ final class SseClient implements Flow.Subscriber<String> {
 
     void hangUp() {
         subscription.cancel();
+    }
+
+    /**
+     * Publishes the event again until this client has it: the stream's consumer may join the topic after the first
+     * send, so one publish could go unseen.
+     */
+    void publishUntilReceived(String topic, String key, String type, JsonObject value) {
+        String marker = value.getString("id");
+        String name = type.substring(type.indexOf('.') + 1);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (events.stream().anyMatch(e -> e.name().equals(name) && e.data().contains(marker))) {
+                return true;
+            }
+            TestEvents.publish(topic, key, type, value.encode());
+            return false;
+        });
+    }
+
+    /** The names of the events whose data mention {@code id}, without repeats of a publish-until loop. */
+    List<String> namesOf(String id) {
+        return eventsWith(id).stream().map(Event::name).distinct().toList();
     }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.okrpm.kit.security.Claims;
-import org.okrpm.kit.testing.TestEvents;
 import org.okrpm.kit.testing.TestTokens;
 
 /**
@@ -42,18 +41,18 @@ class StreamScopeAndPrivacyTest {
         SseClient healthOnly = open("?types=project.health-changed", viewer);
         SseClient everything = open("", viewer);
 
-        publishUntil(everything, "project.projects", project, "project.project.health-changed", new JsonObject()
+        everything.publishUntilReceived("project.projects", project, "project.project.health-changed", new JsonObject()
                 .put("id", project).put("name", "Onboarding").put("health", "OFF_TRACK")
                 .put("cycleIds", new JsonArray().add(cycle)).put("objectiveIds", new JsonArray().add(objective))
                 .put("version", 3));
-        publishUntil(everything, "project.tasks", task, "project.task.completed", new JsonObject().put("id", task)
+        everything.publishUntilReceived("project.tasks", task, "project.task.completed", new JsonObject().put("id", task)
                 .put("projectId", project).put("objectiveId", objective).put("cycleId", cycle)
                 .put("status", "DONE").put("version", 1));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertEquals(List.of("project.health-changed", "task.completed"), names(byCycle, project));
-            assertEquals(List.of("project.health-changed", "task.completed"), names(byObjective, project));
-            assertEquals(List.of("project.health-changed"), names(healthOnly, project));
+            assertEquals(List.of("project.health-changed", "task.completed"), byCycle.namesOf(project));
+            assertEquals(List.of("project.health-changed", "task.completed"), byObjective.namesOf(project));
+            assertEquals(List.of("project.health-changed"), healthOnly.namesOf(project));
         });
         assertEquals("OFF_TRACK", new JsonObject(byCycle.eventsWith(project).get(0).data()).getString("health"));
         List.of(byCycle, byObjective, healthOnly, everything).forEach(SseClient::hangUp);
@@ -70,19 +69,19 @@ class StreamScopeAndPrivacyTest {
         SseClient admin = open("", TestTokens.token("ada", "admin"));
         SseClient stranger = open("", TestTokens.token("sam", Map.of(Claims.TEAMS, List.of("sales")), "member"));
 
-        publishUntil(owner, "okr.objectives", objective, "okr.objective.updated", new JsonObject()
+        owner.publishUntilReceived("okr.objectives", objective, "okr.objective.updated", new JsonObject()
                 .put("id", objective).put("cycleId", id()).put("title", "Secret").put("visibility", "PRIVATE")
                 .put("ownerId", "olga").put("createdBy", "olga").put("teamId", "growth").put("version", 1));
-        publishUntil(owner, "okr.key-results", keyResult, "okr.key-result.progress-changed", new JsonObject()
+        owner.publishUntilReceived("okr.key-results", keyResult, "okr.key-result.progress-changed", new JsonObject()
                 .put("id", keyResult).put("objectiveId", objective).put("progress", 0.5)
                 .put("objectiveVisibility", "PRIVATE").put("objectiveOwnerId", "olga")
                 .put("objectiveTeamId", "growth").put("version", 2));
-        publishUntil(owner, "checkin.check-ins", keyResult, "checkin.check-in.recorded", new JsonObject()
+        owner.publishUntilReceived("checkin.check-ins", keyResult, "checkin.check-in.recorded", new JsonObject()
                 .put("id", checkIn).put("keyResultId", keyResult).put("objectiveId", objective).put("confidence", 0.4)
                 .put("objectiveVisibility", "PRIVATE").put("objectiveOwnerId", "olga")
                 .put("objectiveCreatedBy", "olga").put("objectiveTeamId", "growth").put("version", 0));
         // a public objective published after them: once the stranger has it, it would have had the private ones
-        publishUntil(stranger, "okr.objectives", publicObjective, "okr.objective.updated", new JsonObject()
+        stranger.publishUntilReceived("okr.objectives", publicObjective, "okr.objective.updated", new JsonObject()
                 .put("id", publicObjective).put("title", "Open").put("visibility", "PUBLIC").put("ownerId", "olga")
                 .put("version", 1));
 
@@ -104,22 +103,7 @@ class StreamScopeAndPrivacyTest {
         return client;
     }
 
-    private static void publishUntil(SseClient client, String topic, String key, String type, JsonObject value) {
-        String marker = value.getString("id");
-        String name = type.substring(type.indexOf('.') + 1);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (client.events.stream().anyMatch(e -> e.name().equals(name) && e.data().contains(marker))) {
-                return true;
-            }
-            TestEvents.publish(topic, key, type, value.encode());
-            return false;
-        });
-    }
 
-    /** The names of the events whose data mention {@code id}, without repeats of a publish-until loop. */
-    private static List<String> names(SseClient client, String id) {
-        return client.eventsWith(id).stream().map(SseClient.Event::name).distinct().toList();
-    }
 
     private static String id() {
         return UUID.randomUUID().toString();

@@ -23,11 +23,24 @@ public class ProxiedPathMetrics {
         if (!uri.startsWith(API)) {
             return uri;
         }
-        String[] segments = uri.substring(API.length()).split("/");
-        StringBuilder template = new StringBuilder(API.length() + uri.length());
+        // a scan, not split(): this runs for every request the gateway records
+        StringBuilder template = new StringBuilder(uri.length());
         template.append(API, 0, API.length() - 1);
-        for (int i = 0; i < segments.length; i++) {
-            template.append('/').append(i % 2 == 1 ? "{id}" : segments[i]);
+        int start = API.length();
+        for (int segment = 0; start <= uri.length(); segment++) {
+            int end = uri.indexOf('/', start);
+            if (end < 0) {
+                end = uri.length();
+            }
+            if (end > start || end < uri.length()) {
+                template.append('/');
+                if (segment % 2 == 1) {
+                    template.append("{id}");
+                } else {
+                    template.append(uri, start, end);
+                }
+            }
+            start = end + 1;
         }
         return template.toString();
     }

@@ -30,8 +30,8 @@ public final class RefusedTokens {
 
     /** Whether {@code token} was refused within the ttl. */
     public boolean isRefused(String token) {
-        if (ttlNanos <= 0) {
-            return false;
+        if (ttlNanos <= 0 || refusedUntil.isEmpty()) {
+            return false; // the usual case, without hashing the token on every request
         }
         ByteBuffer key = key(token);
         Long until = refusedUntil.get(key);

@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.okrpm.kit.problem.ProblemExceptionMappers;
@@ -48,10 +49,21 @@ public class RequestEdgeHandlers {
         router.route().order(Integer.MIN_VALUE).handler(this::handle).failureHandler(this::failure);
     }
 
+    /**
+     * A random version-4 UUID from {@link ThreadLocalRandom}: a correlation id needs to be unique, not unguessable,
+     * and {@link UUID#randomUUID()} takes a lock on the system's SecureRandom for every request.
+     */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String given = request.getHeader(REQUEST_ID);
-        String requestId = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = given != null && SAFE_ID.matcher(given).matches() ? given : newRequestId();
         ctx.put(REQUEST_ID, requestId);
         ctx.response().putHeader(REQUEST_ID, requestId);
         MDC.put("requestId", requestId);

@@ -96,6 +96,10 @@ public final class LocalStackMain {
                 + stack.service("project-service").managementUrl() + ", checkin "
                 + stack.service("checkin-service").managementUrl());
         System.out.println("  Kafka:          " + stack.broker().bootstrapServers());
+        boolean fromCaches = LocalStack.BACKEND_SERVICES.stream().allMatch(name -> stack.service(name).fromAotCache());
+        System.out.println("  JVM:            " + (fromCaches ? "the services start from their AOT caches (JDK 25+)"
+                : "Java " + Runtime.version().feature() + ", no AOT cache (install a JDK 25 and ./run-local --build:"
+                + " about half the start-up time)"));
         if (postgres != null) {
             System.out.println("  PostgreSQL:     " + postgres.describe() + ", databases " + LocalStack.BACKEND_SERVICES
                     .stream().map(PostgresServer::databaseOf).collect(java.util.stream.Collectors.joining(", ")));

@@ -37,6 +37,7 @@ public final class ServiceProcess {
     private final Path logFile;
     private final boolean echo;
     private Process process;
+    private AotCache.Launch launched;
     private Thread pump;
 
     ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> properties,
@@ -83,21 +84,47 @@ public final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing");
         }
+        AotCache.Launch launch = launch();
+        launched = launch;
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions());
+        command.add(launch.java().toString());
+        command.addAll(launch.options());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.management.port=" + managementPort);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-jar", launch.jar().toString()));
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // glibc makes up to eight malloc arenas per core as threads contend; two keep the native heap small
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
-        process = builder.start();
-        pumpOutput(process);
+        if (echo) {
+            process = builder.start();
+            pumpOutput(process);
+        } else {
+            // straight into the log: a training run's JVM writes its AOT cache in a child process as it exits, and
+            // that child dies if it writes into a pipe this launcher has already closed
+            process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        }
         awaitReady(timeout);
+    }
+
+    /**
+     * The local build on this JVM, or its trained AOT build on the JDK it was trained with (see {@link AotCache});
+     * while {@link AotTraining} runs, the AOT build recording its cache.
+     */
+    private AotCache.Launch launch() {
+        String trainingJdk = System.getProperty(AotTraining.JDK_PROPERTY);
+        if (trainingJdk != null) {
+            return AotCache.training(name, jar, Path.of(trainingJdk));
+        }
+        return AotCache.trained(name, jar).orElseGet(() -> new AotCache.Launch(
+                Path.of(System.getProperty("java.home"), "bin", "java"), jvmOptions(), jar));
+    }
+
+    /** Whether this service runs from its AOT cache (as last started). */
+    public synchronized boolean fromAotCache() {
+        return launched != null && launched.options().stream().anyMatch(option -> option.startsWith("-XX:AOTCache="));
     }
 
     /**

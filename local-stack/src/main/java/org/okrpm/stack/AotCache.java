@@ -1,0 +1,95 @@
+package org.okrpm.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service's JDK ahead-of-time cache (JEP 483/514/515): the build made with {@code -Daot.jdk=<JDK 25+>} packs each
+ * service a second time as an {@code aot-jar} into {@code target/quarkus-app-aot}, and {@link AotTraining} runs the
+ * stack once from those builds on that JDK to record {@code app.aot} beside each {@code quarkus-run.jar}. The cache
+ * is only valid for that exact JDK, those jars and the JVM options below, so the JDK's home is written next to it
+ * ({@code app.aot.jdk}) and a cache older than the service's local build is ignored (a later build without
+ * {@code -Daot.jdk} left it behind). docs/benchmarks.md has what it saves and why these options.
+ */
+public final class AotCache {
+
+    /** {@code -Dokrpm.stack.aot=off}: run the local builds on this JVM even where a trained cache exists. */
+    public static final String ENABLED_PROPERTY = "okrpm.stack.aot";
+    /** The output folder of the trained build, next to {@code quarkus-app-local}. */
+    public static final String BUILD = "quarkus-app-aot";
+    static final String CACHE = "app.aot";
+    static final String JDK_FILE = "app.aot.jdk";
+
+    /**
+     * JVM options of a service started from its cache, and of its training run: options that shape the cache (the
+     * object header layout above all) must be the same in both, or the JVM refuses the cache. Measured for issue 18
+     * (docs/benchmarks.md): compact object headers (JDK 25) save 4 bytes per object; the cache mapped where it was
+     * written ({@code ArchiveRelocationMode=0}) stays clean, shared file pages, where the default relocation copies
+     * all of it (~150 MB for okr-service) into private memory, and starts faster; heaps sized per service from the
+     * benchmark's live set; the glibc heap trimmed every 5 s after bursts; C1 only, as the local stack always ran.
+     */
+    private static final Map<String, String> HEAPS = Map.of(
+            "okr-service", "-Xms24m -Xmx128m",
+            "project-service", "-Xms24m -Xmx128m",
+            "checkin-service", "-Xms16m -Xmx96m",
+            LocalStack.GATEWAY, "-Xms16m -Xmx96m");
+    private static final String COMMON_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders"
+            + " -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0 -XX:TrimNativeHeapInterval=5000";
+
+    private AotCache() {
+    }
+
+    /** How to run a service from its trained cache: the JDK it was recorded with, the options, the jar. */
+    record Launch(Path java, List<String> options, Path jar) {
+    }
+
+    /** The trained launch of the service whose local build is {@code localJar}, if there is an up-to-date one. */
+    static Optional<Launch> trained(String service, Path localJar) {
+        if ("off".equals(System.getProperty(ENABLED_PROPERTY))) {
+            return Optional.empty();
+        }
+        Path dir = aotBuild(localJar);
+        Path cache = dir.resolve(CACHE);
+        Path jdkFile = dir.resolve(JDK_FILE);
+        try {
+            if (!Files.exists(cache) || !Files.exists(jdkFile) || !Files.exists(localJar)
+                    || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(localJar)) < 0) {
+                return Optional.empty();
+            }
+            Path java = Path.of(Files.readString(jdkFile).trim(), "bin", "java");
+            if (!Files.isExecutable(java)) {
+                return Optional.empty();
+            }
+            List<String> options = options(service);
+            options.add("-XX:AOTCache=" + cache);
+            return Optional.of(new Launch(java, options, dir.resolve("quarkus-run.jar")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The training launch: the same options, recording {@code app.aot} when the JVM exits. */
+    static Launch training(String service, Path localJar, Path jdk) {
+        Path dir = aotBuild(localJar);
+        List<String> options = options(service);
+        options.add("-XX:AOTCacheOutput=" + dir.resolve(CACHE));
+        return new Launch(jdk.resolve("bin").resolve("java"), options, dir.resolve("quarkus-run.jar"));
+    }
+
+    /** The JVM options of a service run from its cache (shown by {@code ./benchmarks/run}). */
+    public static List<String> options(String service) {
+        List<String> options = new ArrayList<>(List.of(HEAPS.get(service).split(" ")));
+        options.addAll(List.of(COMMON_OPTIONS.split(" ")));
+        return options;
+    }
+
+    private static Path aotBuild(Path localJar) {
+        return localJar.getParent().resolveSibling(BUILD);
+    }
+}

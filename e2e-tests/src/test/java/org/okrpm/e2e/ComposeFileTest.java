@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -33,8 +35,9 @@ import org.yaml.snakeyaml.Yaml;
  * there, starts after what it needs, is health-checked on its management port, only the gateway is published,
  * every environment variable given to a service is a configuration key that service actually reads, and what
  * makes it hold up in production: Kafka's data in its volume, exact image versions (the Kafka the tests run),
- * the Dockerfile's JVM options kept, secrets the container user can read, no CORS origin unless configured,
- * one issuer default everywhere.
+ * the Dockerfile's JVM options kept, every image trained for its JDK 25 AOT cache and started with the options the
+ * cache was recorded with, secrets the container user can read, no CORS origin unless configured, one issuer
+ * default everywhere.
  */
 class ComposeFileTest {
 
@@ -44,6 +47,10 @@ class ComposeFileTest {
     /** Read by the container image's start script rather than by a configuration key. */
     private static final Set<String> FRAMEWORK_VARIABLES = Set.of("JAVA_OPTS_APPEND");
     private static final Pattern DEFAULTED = Pattern.compile("\\$\\{(\\w+):-(.*)}");
+    /** The production build the Dockerfiles copy: an aot-jar that stops after its static init when training. */
+    static final String BUILD_COMMAND =
+            "./mvnw package -DskipTests -Dquarkus.package.jar.type=aot-jar -Dquarkus.package.jar.aot.enabled=true";
+    private static final String CACHE = "/deployments/app.aot";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> compose() throws IOException {
@@ -182,7 +189,77 @@ class ComposeFileTest {
                 assertThat(name, Arrays.asList(appended.trim().split("\\s+")),
                         org.hamcrest.Matchers.hasItems(required.toArray(String[]::new)));
             }
+            assertKeepsTheAotCacheUsable("compose: " + name, name, environment(name).keySet(), appended);
         }
+    }
+
+    @Test
+    void everyImageTrainsItsAotCacheAndStartsWithTheSameOptions() throws IOException {
+        Set<String> baseImages = new TreeSet<>();
+        for (String name : SERVICES) {
+            String dockerfile = dockerfile(name);
+            Matcher from = Pattern.compile("(?m)^FROM (\\S+)$").matcher(dockerfile);
+            assertThat(name + " has a base image", from.find(), is(true));
+            baseImages.add(from.group(1));
+            assertThat(name + "'s Dockerfile names the build it copies", dockerfile, containsString(BUILD_COMMAND));
+            List<String> cacheOptions = dockerfileEnv(name, "JAVA_AOT_OPTS");
+            assertThat(name, cacheOptions, hasItems("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders"));
+            // the JVM refuses a cache recorded with other options (the object header layout above all)
+            String training = instruction(dockerfile, "RUN", "-XX:AOTCacheOutput=");
+            assertThat(name + " trains with the cache's options", training, containsString("java $JAVA_AOT_OPTS "));
+            assertThat(name, training, containsString("-XX:AOTCacheOutput=" + CACHE));
+            assertThat(name + ": no database or broker in an image build, so Quarkus stops after its static init",
+                    training, containsString("-Dquarkus.appcds.generate=true"));
+            String start = instruction(dockerfile, "ENTRYPOINT", "");
+            assertThat(name + " starts with the cache's options, the cache, then the operator's options", start,
+                    containsString("exec java $JAVA_AOT_OPTS -XX:AOTCache=" + CACHE + " $JAVA_OPTS_APPEND -jar "));
+            Properties properties = applicationProperties(name);
+            assertThat(name, dockerfile, containsString("\nEXPOSE " + properties.getProperty("quarkus.http.port") + " "
+                    + properties.getProperty("quarkus.management.port") + "\n"));
+        }
+        assertThat("one JDK build for every image", baseImages, hasSize(1));
+        assertThat("an exact JDK 25 build: the caches are only valid for it", baseImages.iterator().next(),
+                matchesPattern("eclipse-temurin:25\\.\\d+\\.\\d+_\\d+-jre-\\w+"));
+        assertThat(Files.readString(ROOT.resolve("docs/deploy.md")), containsString(BUILD_COMMAND));
+        assertThat(Files.readString(ROOT.resolve("docker-compose.yml")), containsString(BUILD_COMMAND));
+    }
+
+    @Test
+    void theCacheCheckRejectsWhatTheJvmWouldRefuse() {
+        List<String> cache = List.of("-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders");
+        assertThat(contradictions(cache, List.of("-XX:+UseG1GC", "-XX:-UseCompactObjectHeaders",
+                "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-Dquarkus.http.host=0.0.0.0")),
+                is(List.of("-XX:+UseG1GC", "-XX:-UseCompactObjectHeaders")));
+    }
+
+    /**
+     * What a container's environment must leave alone for its JVM to use the image's AOT cache: the options it was
+     * recorded with ({@code JAVA_AOT_OPTS}, not set) and nothing in {@code JAVA_OPTS_APPEND} that contradicts them or
+     * turns the cache off.
+     */
+    static void assertKeepsTheAotCacheUsable(String where, String service, Set<String> variables, String appended)
+            throws IOException {
+        assertThat(where + " leaves the cache's options to the image", variables, not(hasItem("JAVA_AOT_OPTS")));
+        if (appended == null) {
+            return;
+        }
+        List<String> options = Arrays.asList(appended.trim().split("\\s+"));
+        assertThat(where, contradictions(dockerfileEnv(service, "JAVA_AOT_OPTS"), options), empty());
+        assertThat(where + " keeps the cache on", appended, not(containsString("-XX:AOT")));
+    }
+
+    /** The options that undo one the cache was recorded with: the opposite flag, or another garbage collector. */
+    static List<String> contradictions(List<String> cacheOptions, List<String> options) {
+        return options.stream().filter(option -> cacheOptions.stream().anyMatch(cached -> {
+            if (!cached.matches("-XX:[+-]\\w+")) {
+                return false;
+            }
+            String flag = cached.substring(5);
+            boolean opposite = option.equals("-XX:" + (cached.charAt(4) == '+' ? '-' : '+') + flag);
+            boolean otherCollector = flag.matches("Use\\w+GC") && option.matches("-XX:\\+Use\\w+GC")
+                    && !option.equals(cached);
+            return opposite || otherCollector;
+        })).toList();
     }
 
     @Test
@@ -254,10 +331,25 @@ class ComposeFileTest {
 
     /** The options of the Dockerfile's {@code ENV JAVA_OPTS_APPEND="..."}. */
     static List<String> dockerfileJavaOptions(String service) throws IOException {
-        String dockerfile = Files.readString(ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
-        Matcher matcher = Pattern.compile("ENV JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(dockerfile);
-        assertThat(service + "'s Dockerfile sets JAVA_OPTS_APPEND", matcher.find(), is(true));
+        return dockerfileEnv(service, "JAVA_OPTS_APPEND");
+    }
+
+    /** The options of the Dockerfile's {@code ENV <variable>="..."}. */
+    static List<String> dockerfileEnv(String service, String variable) throws IOException {
+        Matcher matcher = Pattern.compile("ENV " + variable + "=\"([^\"]*)\"").matcher(dockerfile(service));
+        assertThat(service + "'s Dockerfile sets " + variable, matcher.find(), is(true));
         return Arrays.asList(matcher.group(1).trim().split("\\s+"));
+    }
+
+    private static String dockerfile(String service) throws IOException {
+        return Files.readString(ROOT.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
+    }
+
+    /** The Dockerfile's first {@code keyword} instruction containing {@code text}, its continued lines joined. */
+    private static String instruction(String dockerfile, String keyword, String text) {
+        String joined = dockerfile.replaceAll("\\\\\\n\\s*", " ");
+        return joined.lines().filter(line -> line.startsWith(keyword + " ") && line.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + keyword + " with " + text));
     }
 
     static Properties applicationProperties(String service) throws IOException {

@@ -53,7 +53,8 @@ import org.yaml.snakeyaml.Yaml;
  * deploy/kubernetes cannot be applied here (no cluster), so this validates it: every document against the
  * Kubernetes API schema (the official Java client's models, generated from the Kubernetes OpenAPI document,
  * reject unknown fields, missing required fields and wrong types), then our rules: probes on the management port,
- * resources set, no secret in a literal, images pinned, the ports and variables the services actually use.
+ * resources set, no secret in a literal, images pinned, the ports and variables the services actually use, the JVM
+ * options that keep the images' AOT caches usable.
  */
 class KubernetesManifestsTest {
 
@@ -357,6 +358,7 @@ class KubernetesManifestsTest {
             String jvm = environment(name).get("JAVA_OPTS_APPEND").getValue();
             assertThat(name, Arrays.asList(jvm.trim().split("\\s+")),
                     hasItems(ComposeFileTest.dockerfileJavaOptions(name).toArray(String[]::new)));
+            ComposeFileTest.assertKeepsTheAotCacheUsable("Kubernetes: " + name, name, environment(name).keySet(), jvm);
         }
     }
 

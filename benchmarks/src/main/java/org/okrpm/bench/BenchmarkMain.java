@@ -1,23 +1,28 @@
 package org.okrpm.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.okrpm.stack.AotCache;
 import org.okrpm.stack.LocalStack;
 import org.okrpm.stack.ServiceProcess;
 
 /**
- * {@code ./benchmarks/run}: starts the local stack on free ports in a fresh folder under benchmarks/target, measures
- * (in this order, on the same stack) the Kafka floor, event propagation, the burst, its catch-up and the bulk run,
- * gateway overhead, memory after the load, each service's restart and the whole stack's restart, and writes a
- * Markdown report. See docs/benchmarks.md for the method and the recorded results.
+ * {@code ./benchmarks/run}: measures the local stack once per {@link Setting} (today's JVM settings, then the new
+ * ones of issue #18), each on a fresh stack on free ports in a fresh folder under benchmarks/target: (in this order,
+ * on the same stack) the Kafka floor, event propagation, the burst, its catch-up and the bulk run, gateway overhead,
+ * memory after the load, each service's restart and the whole stack's restart; then writes a Markdown report that
+ * sets the settings side by side against the targets. See docs/benchmarks.md for the method and the recorded results.
  */
 public final class BenchmarkMain {
 
     private static final Duration CONSUMED_WITHIN = Duration.ofMinutes(5);
+    private static final String BUILD_WITH_AOT = "build with -Daot.jdk=<JDK 25 home>: ./benchmarks/run --build does it "
+            + "when a JDK 25 is found (local-stack/aot-jdk)";
 
     private BenchmarkMain() {
     }
@@ -29,18 +34,50 @@ public final class BenchmarkMain {
             System.setProperty(ServiceProcess.JVM_OPTIONS_PROPERTY, options.serviceJvm());
         }
         Path root = Path.of("").toAbsolutePath();
-        Report report = new Report(options, Machine.describe(root));
+        List<String> untrained = untrained(root);
+        if (options.settings().contains(Setting.NEW) && !untrained.isEmpty()) {
+            // before today's run, not twelve minutes into it
+            System.err.println("The new settings need each service's trained AOT cache, missing (or older than the "
+                    + "service's build) for " + String.join(", ", untrained) + ": " + BUILD_WITH_AOT
+                    + ". Or run --settings today.");
+            System.exit(2);
+        }
+        Comparison report = new Comparison(options, Machine.describe(root));
+        if (!options.settings().contains(Setting.NEW)) {
+            report.newNotRun("`--settings today` (./benchmarks/run gives it when local-stack/aot-jdk finds no JDK 25)"
+                    + (untrained.isEmpty() ? "" : "; no trained AOT cache for " + String.join(", ", untrained)
+                    + ": " + BUILD_WITH_AOT));
+        }
         Files.createDirectories(root.resolve("benchmarks/target"));
-        Path data = Files.createTempDirectory(root.resolve("benchmarks/target"), "bench-data-");
+        Path out = root.resolve(options.out());
+        for (Setting setting : options.settings()) {
+            report.add(run(root, setting, options));
+            // written after each setting, so today's numbers survive a failure of the next run
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report.markdown());
+        }
+        System.out.println();
+        System.out.println(report.markdown());
+        System.out.println("Written to " + out);
+    }
+
+    /** The whole measurement with one setting, on a stack and data folder of its own. */
+    private static Report run(Path root, Setting setting, Options options) throws Exception {
+        setting.apply();
+        Report report = new Report(options, setting);
+        Path data = Files.createTempDirectory(root.resolve("benchmarks/target"), "bench-data-" + setting.label() + "-");
         LocalStack.Ports ports = LocalStack.Ports.free();
         // the benchmark is one client sending thousands of requests a second: no per-client rate limit
         Map<String, String> overrides = Map.of("okrpm.gateway.rate-limit.enabled", "false");
 
+        step(setting.title());
         step("Starting the local stack in " + data);
         long started = System.nanoTime();
         LocalStack stack = LocalStack.start(root, data, ports, false, true, overrides);
-        report.stackStart("first start (empty data: migrations, keys, topics)", seconds(started));
+        report.firstStart(seconds(started));
         try {
+            requireStartedAsAsked(stack, setting);
+            report.jdk(Machine.javaHome(stack.service(LocalStack.GATEWAY).pid()).orElse(null));
             measure(stack, ports, options, report);
         } finally {
             stack.close();
@@ -48,15 +85,31 @@ public final class BenchmarkMain {
         step("Starting the whole stack again on its data");
         started = System.nanoTime();
         LocalStack again = LocalStack.start(root, data, LocalStack.Ports.free(), false, true, overrides);
-        report.stackStart("start on existing data (every later ./run-local)", seconds(started));
-        again.close();
+        report.startOnData(seconds(started));
+        try {
+            requireStartedAsAsked(again, setting);
+        } finally {
+            again.close();
+        }
+        return report;
+    }
 
-        Path out = root.resolve(options.out());
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.markdown());
-        System.out.println();
-        System.out.println(report.markdown());
-        System.out.println("Written to " + out);
+    /**
+     * The services whose trained AOT cache is missing or older than their local build: the test {@link ServiceProcess}
+     * makes before it launches a service from its cache, done here before any run (each started service is checked
+     * again with {@link ServiceProcess#fromAotCache()}).
+     */
+    private static List<String> untrained(Path root) {
+        return Setting.services().stream().filter(service -> !AotCache.isTrained(root, service)).toList();
+    }
+
+    private static void requireStartedAsAsked(LocalStack stack, Setting setting) {
+        List<String> wrong = setting.notStartedAsAsked(stack);
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException(String.join(", ", wrong) + (setting == Setting.NEW
+                    ? " did not start from a trained AOT cache: " + BUILD_WITH_AOT
+                    : " started from an AOT cache although " + AotCache.ENABLED_PROPERTY + "=off"));
+        }
     }
 
     private static void measure(LocalStack stack, LocalStack.Ports ports, Options options, Report report)
@@ -73,9 +126,7 @@ public final class BenchmarkMain {
         }
         gatewayOverhead(stack, api, gateway, options, report);
 
-        List<String> names = new ArrayList<>(LocalStack.BACKEND_SERVICES);
-        names.add(LocalStack.GATEWAY);
-        for (String name : names) {
+        for (String name : Setting.services()) {
             report.memory(name, Machine.rss(stack.service(name).pid()));
         }
         report.memory("kafka broker", Machine.rss(stack.broker().pid()));

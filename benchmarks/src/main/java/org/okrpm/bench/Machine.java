@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** What the numbers were measured on: CPU, memory, load, JDK, Quarkus and Kafka versions; memory of processes. */
+/** What the numbers were measured on: CPU, memory, load, JDKs, Quarkus and Kafka versions; memory of processes. */
 final class Machine {
 
     private Machine() {
@@ -18,16 +18,38 @@ final class Machine {
                 "- Memory: " + memTotal(),
                 "- Load average before the run: " + read(Path.of("/proc/loadavg")).map(String::trim).orElse("?"),
                 "- OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                "- JDK of the harness (and of today's services): " + jdk(Path.of(System.getProperty("java.home"))),
                 "- Quarkus: " + version(repoRoot.resolve("okr-service/target/quarkus-app-local/lib/main"),
                         "io.quarkus.quarkus-core-"),
                 "- Kafka broker: " + version(repoRoot.resolve("kafka-broker/target/broker-libs"), "kafka_2.13-"));
     }
 
-    /** Resident set size and its peak of a process, from /proc (Linux), in MB. */
-    static String rss(long pid) {
-        Optional<String> status = read(Path.of("/proc", String.valueOf(pid), "status"));
-        return status.map(s -> kb(s, "VmRSS:") + " | " + kb(s, "VmHWM:")).orElse("? | ?");
+    /** A JDK named from its release file: vendor, version and home. */
+    static String jdk(Path home) {
+        String version = read(home.resolve("release")).map(release -> field(release, "IMPLEMENTOR").orElse("?") + " "
+                + field(release, "JAVA_RUNTIME_VERSION").or(() -> field(release, "JAVA_VERSION")).orElse("?"))
+                .orElse("?");
+        return version + " (" + home + ")";
+    }
+
+    /** The home of the JDK a process runs on, from its executable (…/bin/java). */
+    static Optional<Path> javaHome(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().command())
+                .map(java -> Path.of(java).getParent().getParent());
+    }
+
+    /** Resident set size and its peak in MB, -1 when unknown. */
+    record Memory(long rssMb, long peakMb) {
+
+        String cells() {
+            return (rssMb < 0 ? "?" : String.valueOf(rssMb)) + " | " + (peakMb < 0 ? "?" : String.valueOf(peakMb));
+        }
+    }
+
+    /** Resident set size and its peak of a process, from /proc (Linux). */
+    static Memory rss(long pid) {
+        return read(Path.of("/proc", String.valueOf(pid), "status"))
+                .map(s -> new Memory(kb(s, "VmRSS:"), kb(s, "VmHWM:"))).orElse(new Memory(-1, -1));
     }
 
     /** CPU time (user + system) a process has used so far, in ms; Linux's clock tick is 10 ms. */
@@ -41,6 +63,12 @@ final class Machine {
     private static long kb(String status, String field) {
         return status.lines().filter(l -> l.startsWith(field)).findFirst()
                 .map(l -> Long.parseLong(l.substring(field.length()).replace("kB", "").trim()) / 1024).orElse(-1L);
+    }
+
+    /** A {@code KEY="value"} line of a JDK's release file. */
+    private static Optional<String> field(String release, String key) {
+        return release.lines().filter(l -> l.startsWith(key + "=")).findFirst()
+                .map(l -> l.substring(key.length() + 1).replace("\"", ""));
     }
 
     private static String cpuModel() {

@@ -26,14 +26,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** System property naming the folder of the broker's jars; found by walking up from the working dir otherwise. */
     public static final String LIBS_PROPERTY = "okrpm.broker.libs";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** For the tests' brokers: C1 only, so a broker per test module starts fast. */
+    public static final List<String> QUICK_START = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path dataDir;
     private final Path logFile;
     private final int port;
     private final int controllerPort;
+    private final List<String> jvmOptions;
     private Process process;
 
-    private EmbeddedBroker(Path dataDir, Path logFile, int port, int controllerPort) {
+    private EmbeddedBroker(Path dataDir, Path logFile, int port, int controllerPort, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.dataDir = dataDir;
         this.logFile = logFile;
         this.port = port;
@@ -42,9 +46,14 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker on {@code port} (0 = any free port) keeping its data in {@code dataDir}. */
     public static EmbeddedBroker start(Path dataDir, int port, Path logFile) {
+        return start(dataDir, port, logFile, QUICK_START);
+    }
+
+    /** As {@link #start(Path, int, Path)}, the broker's JVM started with {@code jvmOptions}. */
+    public static EmbeddedBroker start(Path dataDir, int port, Path logFile, List<String> jvmOptions) {
         int brokerPort = port == 0 ? freePort() : port;
         EmbeddedBroker broker = new EmbeddedBroker(dataDir.toAbsolutePath(), logFile.toAbsolutePath(), brokerPort,
-                freePort());
+                freePort(), jvmOptions);
         broker.startProcess();
         return broker;
     }
@@ -89,9 +98,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(logFile.getParent());
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-cp", classpath(),
                     BrokerMain.class.getName(),

@@ -102,7 +102,8 @@ public final class LocalStack implements AutoCloseable {
         }
         DevKeys.ensure(data);
         Path logs = data.resolve("logs");
-        EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("kafka"), ports.kafka(), logs.resolve("kafka.log"));
+        EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("kafka"), ports.kafka(), logs.resolve("kafka.log"),
+                AotCache.brokerOptions());
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("quarkus.profile", "local");

@@ -66,8 +66,8 @@ public final class AotCache {
 
     /** The trained launch of the service whose local build is {@code localJar}, if there is an up-to-date one. */
     static Optional<Launch> trained(String service, Path localJar) {
-        if ("off".equals(System.getProperty(ENABLED_PROPERTY))) {
-            return Optional.empty();
+        if ("off".equals(System.getProperty(ENABLED_PROPERTY)) || !isLocalBuild(localJar)) {
+            return Optional.empty(); // switched off, or a production build (./run-local --postgres): no cache of it
         }
         return trainedJava(localJar).map(java -> {
             List<String> options = options(service);
@@ -96,6 +96,10 @@ public final class AotCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isLocalBuild(Path jar) {
+        return jar.getParent().getFileName().toString().equals("quarkus-app-local");
     }
 
     /** The training launch: the same options, recording {@code app.aot} when the JVM exits. */

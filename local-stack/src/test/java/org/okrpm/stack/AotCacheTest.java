@@ -81,6 +81,14 @@ class AotCacheTest {
     }
 
     @Test
+    void aProductionBuildNeverRunsTheLocalProfilesCache() throws IOException {
+        Path productionJar = Files.createDirectories(target.resolve("quarkus-app")).resolve("quarkus-run.jar");
+        Files.writeString(productionJar, "prod");
+        age(productionJar, 60);
+        assertFalse(AotCache.trained("okr-service", productionJar).isPresent(), "./run-local --postgres");
+    }
+
+    @Test
     void switchedOffTheLocalBuildRunsEvenWithAFreshCache() {
         System.setProperty(AotCache.ENABLED_PROPERTY, "off");
         assertFalse(AotCache.trained("okr-service", localJar).isPresent());

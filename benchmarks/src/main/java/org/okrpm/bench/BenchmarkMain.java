@@ -1,10 +1,8 @@
 package org.okrpm.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.okrpm.stack.AotCache;

@@ -32,10 +32,10 @@ public final class AotCache {
      * object header layout above all) must be the same in both, or the JVM refuses the cache. Measured for issue 18
      * (docs/benchmarks.md): compact object headers (JDK 25) save 4 bytes per object; the cache mapped where it was
      * written ({@code ArchiveRelocationMode=0}) stays clean, shared file pages, where the default relocation copies
-     * all of it (~150 MB for okr-service) into private memory, and starts faster; heaps sized per service from the
-     * benchmark's live set; the glibc heap trimmed every 5 s after bursts. The services stay on C1 (memory); the
-     * gateway, a proxy whose every request is the same hot path, gets C2 with two compiler threads and a smaller
-     * code cache: 15-20 % less CPU per proxied request for a few MB, its profiles already in the cache (JEP 515).
+     * all of it (~150 MB for okr-service) into private memory, and starts faster; smaller heaps than the old 192 MB
+     * (which was not what made the RSS); the glibc heap trimmed every 5 s after bursts. The services stay on C1
+     * (memory); the gateway, a proxy whose every request is the same hot path, gets C2 with two compiler threads and
+     * a smaller code cache: 15-55 % less CPU per proxied request, for a start 0.4 s slower and ~35 MB more after load.
      */
     private static final Map<String, String> OWN_OPTIONS = Map.of(
             "okr-service", "-Xms24m -Xmx128m -XX:TieredStopAtLevel=1",
@@ -49,7 +49,7 @@ public final class AotCache {
     }
 
     /**
-     * The local stack's broker: with the new settings the full JIT (C2), which halves the Kafka hop's tail (measured
+     * The local stack's broker: with the new settings the full JIT (C2), which cuts the Kafka hop's tail (measured
      * for issue 18: a record's send to poll p99 13 ms instead of 104 on this machine); with {@code okrpm.stack.aot=off}
      * C1 only, as before. The broker is not among the services whose footprint counts, and starts once.
      */

@@ -21,8 +21,7 @@ final class Startup {
     }
 
     static List<Row> restartEach(LocalStack stack) throws IOException {
-        List<String> names = new ArrayList<>(LocalStack.BACKEND_SERVICES);
-        names.add(LocalStack.GATEWAY);
+        List<String> names = LocalStack.SERVICES;
         List<Row> rows = new ArrayList<>();
         for (String name : names) {
             ServiceProcess service = stack.service(name);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.okrpm.stack.LocalStack;
 import org.okrpm.stack.ServiceProcess;
@@ -23,9 +21,7 @@ class AotCacheStartTest {
     void everyServiceStartsFromItsTrainedCache() throws IOException {
         assumeFalse(System.getProperty("okrpm.aot.jdk", "").isBlank(), "built without -Daot.jdk: no AOT caches");
         LocalStack stack = Stack.get();
-        List<String> services = new ArrayList<>(LocalStack.BACKEND_SERVICES);
-        services.add(LocalStack.GATEWAY);
-        for (String name : services) {
+        for (String name : LocalStack.SERVICES) {
             ServiceProcess service = stack.service(name);
             assertTrue(service.fromAotCache(), name + " was not started from its AOT cache");
             String log = Files.readString(service.logFile());

@@ -54,7 +54,7 @@ public final class AotCache {
      * C1 only, as before. The broker is not among the services whose footprint counts, and starts once.
      */
     public static List<String> brokerOptions() {
-        return "off".equals(System.getProperty(ENABLED_PROPERTY)) ? EmbeddedBroker.QUICK_START : BROKER_OPTIONS;
+        return switchedOff() ? EmbeddedBroker.QUICK_START : BROKER_OPTIONS;
     }
 
     /** The broker's JVM options with the new settings. */
@@ -66,7 +66,7 @@ public final class AotCache {
 
     /** The trained launch of the service whose local build is {@code localJar}, if there is an up-to-date one. */
     static Optional<Launch> trained(String service, Path localJar) {
-        if ("off".equals(System.getProperty(ENABLED_PROPERTY)) || !isLocalBuild(localJar)) {
+        if (switchedOff() || !isLocalBuild(localJar)) {
             return Optional.empty(); // switched off, or a production build (./run-local --postgres): no cache of it
         }
         return trainedJava(localJar).map(java -> {
@@ -96,6 +96,10 @@ public final class AotCache {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean switchedOff() {
+        return "off".equals(System.getProperty(ENABLED_PROPERTY));
     }
 
     private static boolean isLocalBuild(Path jar) {

@@ -3,9 +3,7 @@ package org.okrpm.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -35,9 +33,7 @@ public final class AotTraining {
         if (feature < 25) {
             throw new IllegalArgumentException("-Daot.jdk=" + jdk + " is JDK " + feature + "; the AOT cache needs 25 or newer");
         }
-        List<String> services = new ArrayList<>(LocalStack.BACKEND_SERVICES);
-        services.add(LocalStack.GATEWAY);
-        for (String service : services) {
+        for (String service : LocalStack.SERVICES) {
             Path build = repoRoot.resolve(service).resolve("target").resolve(AotCache.BUILD);
             if (!Files.exists(build.resolve("quarkus-run.jar"))) {
                 throw new IllegalStateException(build + " is missing: build with -Daot.jdk to make it");
@@ -54,7 +50,7 @@ public final class AotTraining {
         try (LocalStack stack = LocalStack.start(repoRoot, data, ports, false, true, Map.of())) {
             new TrainingWorkload("http://localhost:" + ports.gateway()).run(ROUNDS);
         }
-        for (String service : services) {
+        for (String service : LocalStack.SERVICES) {
             Path build = repoRoot.resolve(service).resolve("target").resolve(AotCache.BUILD);
             Path cache = build.resolve(AotCache.CACHE);
             if (!Files.exists(cache)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.okrpm.broker.EmbeddedBroker;
 
 /**
@@ -23,6 +24,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static final List<String> BACKEND_SERVICES = List.of("okr-service", "project-service", "checkin-service");
     public static final String GATEWAY = "gateway";
+    /** Every service of the stack, the gateway last (it starts after the others). */
+    public static final List<String> SERVICES = Stream.concat(BACKEND_SERVICES.stream(), Stream.of(GATEWAY)).toList();
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     /** Where each part listens: the API (HTTP) ports, Kafka's, and the management ports (health, metrics). */
